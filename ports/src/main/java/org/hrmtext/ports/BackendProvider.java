@@ -1,0 +1,25 @@
+package org.hrmtext.ports;
+
+import java.util.Set;
+
+/**
+ * The plugin SPI: one implementation per compute backend, listed in
+ * {@code META-INF/services/org.hrmtext.ports.BackendProvider}, found by {@link java.util.ServiceLoader}.
+ * A provider is cheap to construct and holds no native resources; {@link #openTrainer} opens them.
+ */
+public interface BackendProvider {
+
+    /** The name users select it by, e.g. {@code djl}. */
+    String name();
+
+    Set<BackendCapability> capabilities();
+
+    /** Opens a trainer (and scorer) holding the model's weights and optimizer state on the backend. */
+    Trainer openTrainer(TrainerSpec spec, BackendOptions options);
+
+    /**
+     * Measures this backend's float32 matrix-multiply rate on an {@code n×n×n} product, in GFLOP/s:
+     * the denominator of model FLOPs utilisation.
+     */
+    double matmulGflops(int n, BackendOptions options);
+}
