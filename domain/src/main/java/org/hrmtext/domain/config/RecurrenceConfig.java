@@ -31,10 +31,28 @@ public record RecurrenceConfig(
         if (!(bpWarmupRatio >= 0 && bpWarmupRatio <= 1)) {
             throw new InvalidInputException("bp_warmup_ratio: expected a number in [0, 1], got " + bpWarmupRatio);
         }
-        range("H_bp_steps", hBpSteps, hCycles);
-        range("L_bp_steps", lBpSteps, hCycles * lCycles);
-        range("bp_cycles", bpCycles, cycles);
-        range("L_bp_cycles", lBpCycles, lCycles);
+        nonNegative("H_bp_steps", hBpSteps);
+        nonNegative("L_bp_steps", lBpSteps);
+        nonNegative("bp_cycles", bpCycles);
+        nonNegative("L_bp_cycles", lBpCycles);
+    }
+
+    /** Checks the truncation keys the architecture reads against its cycle counts. */
+    public void checkFor(Architecture arch) {
+        switch (arch) {
+            case TRM:
+                range("H_bp_steps", hBpSteps, hCycles);
+                range("L_bp_steps", lBpSteps, hCycles * lCycles);
+                break;
+            case UNIVERSAL_TRANSFORMER:
+                range("bp_cycles", bpCycles, cycles);
+                break;
+            case RINS:
+                range("L_bp_cycles", lBpCycles, lCycles);
+                break;
+            default:
+                break;
+        }
     }
 
     /** The paper's defaults for an architecture. */
@@ -46,6 +64,12 @@ public record RecurrenceConfig(
     private static void positive(String key, int v) {
         if (v < 1) {
             throw new InvalidInputException(key + ": expected a positive integer, got " + v);
+        }
+    }
+
+    private static void nonNegative(String key, int v) {
+        if (v < 0) {
+            throw new InvalidInputException(key + ": expected a non-negative integer, got " + v);
         }
     }
 

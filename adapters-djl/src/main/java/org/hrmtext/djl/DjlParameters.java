@@ -1,0 +1,102 @@
+package org.hrmtext.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hrmtext.domain.model.FusedLayout;
+import org.hrmtext.domain.model.FusedLayout.FusedTensor;
+import org.hrmtext.domain.model.HostTensor;
+import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.domain.model.ParameterLayout;
+
+/**
+ * A model's tensors on the DJL device, in the fused layout ({@code gqkv_proj}, {@code gate_up_proj}),
+ * trainable ones with gradients attached. Converts to and from the split Hugging Face names.
+ */
+final class DjlParameters {
+    private final ParameterLayout layout;
+    private final FusedLayout fused;
+    private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+
+    DjlParameters(NDManager manager, ModelWeights weights) {
+        this.layout = weights.layout();
+        this.fused = FusedLayout.of(layout);
+        for (FusedTensor t : fused.tensors()) {
+            NDArray a = upload(manager, FusedLayout.fuse(t, weights));
+            if (t.trainable()) {
+                a.setRequiresGradient(true);
+            }
+            arrays.put(t.name(), a);
+        }
+    }
+
+    static NDArray upload(NDManager manager, HostTensor t) {
+        long[] shape = new long[t.shape().length];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = t.shape()[i];
+        }
+        return manager.create(t.data(), new Shape(shape));
+    }
+
+    NDArray get(String fusedName) {
+        NDArray a = arrays.get(fusedName);
+        if (a == null) {
+            throw new IllegalStateException("no parameter " + fusedName);
+        }
+        return a;
+    }
+
+    ParameterLayout layout() {
+        return layout;
+    }
+
+    List<FusedTensor> fusedTensors() {
+        return fused.tensors();
+    }
+
+    /** Current values under the split Hugging Face names. */
+    ModelWeights download() {
+        return download(arrays);
+    }
+
+    /** Values of per-fused-tensor arrays (e.g. moments) under the split names. */
+    ModelWeights download(Map<String, NDArray> byFusedName) {
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        for (FusedTensor t : fused.tensors()) {
+            NDArray a = byFusedName.get(t.name());
+            for (HostTensor part : FusedLayout.split(t, a.toFloatArray())) {
+                out.put(part.name(), part);
+            }
+        }
+        return ModelWeights.of(layout, out, "djl");
+    }
+
+    /** Split tensors of a subset (e.g. moments of trainable tensors only), keyed by split name. */
+    Map<String, HostTensor> downloadParts(Map<String, NDArray> byFusedName) {
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        for (FusedTensor t : fused.tensors()) {
+            NDArray a = byFusedName.get(t.name());
+            if (a != null) {
+                for (HostTensor part : FusedLayout.split(t, a.toFloatArray())) {
+                    out.put(part.name(), part);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Row ranges of each split part inside its fused tensor, for per-name gradient norms. */
+    static List<long[]> partRows(FusedTensor t) {
+        List<long[]> rows = new ArrayList<>();
+        long start = 0;
+        for (var p : t.parts()) {
+            rows.add(new long[] {start, start + p.shape()[0]});
+            start += p.shape()[0];
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,197 @@
+package org.hrmtext.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hrmtext.domain.config.ModelConfig;
+import org.hrmtext.domain.data.PackedBatch;
+import org.hrmtext.domain.model.FusedLayout.FusedTensor;
+import org.hrmtext.domain.model.HostTensor;
+import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.domain.model.ParameterLayout;
+import org.hrmtext.domain.model.ParameterNames;
+import org.hrmtext.domain.schedule.RecurrenceSchedule;
+import org.hrmtext.domain.schedule.StackId;
+import org.hrmtext.ports.OptimizerState;
+import org.hrmtext.ports.ScoreRequest;
+import org.hrmtext.ports.ScoreResult;
+import org.hrmtext.ports.StepPlan;
+import org.hrmtext.ports.StepResult;
+import org.hrmtext.ports.Trainer;
+import org.hrmtext.ports.TrainerSpec;
+
+/**
+ * A model held by libtorch through DJL. Every step and score runs inside an {@link NDScope} so
+ * that its temporaries are freed when it ends (no per-step memory growth); parameters, moments
+ * and EMA live in the trainer's own manager until {@link #close()}.
+ */
+final class DjlTrainer implements Trainer {
+    private final NDManager manager;
+    private final ModelConfig config;
+    private final DjlParameters params;
+    private final DjlRecurrence recurrence;
+    private final DjlAdamAtan2 optimizer;
+    private boolean closed;
+
+    DjlTrainer(NDManager manager, TrainerSpec spec) {
+        this.manager = manager;
+        this.config = spec.weights().layout().config();
+        JniUtils.setGradMode(false);
+        this.params = new DjlParameters(manager, spec.weights());
+        this.recurrence = new DjlRecurrence(params);
+        this.optimizer = new DjlAdamAtan2(manager, params, spec.optimizer(), spec.resumeFrom().orElse(null));
+    }
+
+    @Override
+    public StepResult step(PackedBatch batch, StepPlan plan) {
+        checkOpen();
+        batch.checkVocabulary(config.vocabSize());
+        Set<String> trained = trainedTensors(plan.schedule());
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Forward f = forwardBackward(batch, plan.schedule());
+            double gradNorm = globalNorm(trained);
+            boolean finite = Double.isFinite(f.loss) && Double.isFinite(gradNorm);
+            if (finite) {
+                optimizer.update(trained, plan.learningRate());
+            }
+            zeroGradients(trained);
+            return new StepResult(f.loss, batch.labelledTokens(), gradNorm, f.predictions, finite);
+        } finally {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    @Override
+    public ScoreResult score(PackedBatch batch, ScoreRequest request) {
+        checkOpen();
+        batch.checkVocabulary(config.vocabSize());
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Map<String, Double> norms = new LinkedHashMap<>();
+            Forward f;
+            if (request.gradients()) {
+                Set<String> trained = trainedTensors(request.schedule());
+                f = forwardBackward(batch, request.schedule());
+                norms = partNorms(trained);
+                zeroGradients(trained);
+            } else {
+                NDArray logits = recurrence.logits(manager, batch, request.schedule(), false);
+                f = new Forward(TaskCompletionLoss.of(manager, logits, batch).getFloat(), logits, null);
+            }
+            Optional<HostTensor> logits = request.logits()
+                    ? Optional.of(new HostTensor("logits", new int[] {batch.tokens(), config.vocabSize()},
+                            f.logits.toFloatArray()))
+                    : Optional.empty();
+            return new ScoreResult(f.loss, batch.labelledTokens(), norms, logits);
+        } finally {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    private record Forward(double loss, NDArray logits, int[] predictions) {
+    }
+
+    private Forward forwardBackward(PackedBatch batch, RecurrenceSchedule schedule) {
+        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            NDArray logits = recurrence.logits(manager, batch, schedule, true);
+            NDArray loss = TaskCompletionLoss.of(manager, logits, batch);
+            gc.backward(loss);
+            JniUtils.setGradMode(false);
+            return new Forward(loss.getFloat(), logits, TaskCompletionLoss.predictions(logits));
+        }
+    }
+
+    /** Fused tensors that receive a gradient under a schedule (see {@link RecurrenceSchedule#trainedStacks()}). */
+    private Set<String> trainedTensors(RecurrenceSchedule schedule) {
+        Set<StackId> stacks = schedule.trainedStacks();
+        Set<String> out = new LinkedHashSet<>();
+        for (FusedTensor t : params.fusedTensors()) {
+            String n = t.name();
+            boolean inTrainedStack = stacks.stream().anyMatch(s -> ParameterLayout.inStack(n, s));
+            if (n.equals(ParameterNames.LM_HEAD) || inTrainedStack
+                    || (n.equals(ParameterNames.EMBEDDING) && schedule.embeddingTrained())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private double globalNorm(Set<String> trained) {
+        NDList squares = new NDList();
+        for (String name : trained) {
+            squares.add(params.get(name).getGradient().square().sum());
+        }
+        return Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+    }
+
+    private Map<String, Double> partNorms(Set<String> trained) {
+        Map<String, Double> norms = new LinkedHashMap<>();
+        NDList squares = new NDList();
+        List<String> names = new ArrayList<>();
+        for (FusedTensor t : params.fusedTensors()) {
+            if (!trained.contains(t.name())) {
+                t.parts().forEach(p -> norms.put(p.name(), 0.0));
+                continue;
+            }
+            NDArray g = params.get(t.name()).getGradient();
+            List<long[]> rows = DjlParameters.partRows(t);
+            for (int i = 0; i < rows.size(); i++) {
+                NDArray part = rows.size() == 1 ? g : g.get(new NDIndex(rows.get(i)[0] + ":" + rows.get(i)[1]));
+                squares.add(part.square().sum());
+                names.add(t.parts().get(i).name());
+            }
+        }
+        float[] s = squares.isEmpty() ? new float[0] : NDArrays.stack(squares).toFloatArray();
+        for (int i = 0; i < s.length; i++) {
+            norms.put(names.get(i), Math.sqrt(s[i]));
+        }
+        return norms;
+    }
+
+    private void zeroGradients(Set<String> trained) {
+        for (String name : trained) {
+            JniUtils.zeroGrad((PtNDArray) params.get(name));
+        }
+    }
+
+    @Override
+    public ModelWeights weights() {
+        checkOpen();
+        return params.download();
+    }
+
+    @Override
+    public OptimizerState optimizerState() {
+        checkOpen();
+        return optimizer.state();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this DJL trainer is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            manager.close();
+        }
+    }
+}
