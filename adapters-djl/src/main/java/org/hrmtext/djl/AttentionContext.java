@@ -8,16 +8,26 @@ import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.data.PrefixLmMask;
 
 /**
- * Per-batch inputs every attention layer shares: rotary cos/sin at each token's position
- * ({@code [B, T, 1, head_dim]}) and the PrefixLM mask as an additive bias ({@code [B, 1, T, T]}).
+ * Per-forward inputs every attention layer shares: rotary cos/sin at each token's position
+ * ({@code [B, T, 1, head_dim]}) and the attention pattern as an additive bias
+ * ({@code [B, 1, T, keys]}: the PrefixLM mask of a packed batch, or the generation engine's).
  */
 record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, int headDim, float eps) {
     /** Large enough that exp underflows to exactly 0 after the softmax's max subtraction. */
-    private static final float BLOCKED = -1e9f;
+    static final float BLOCKED = -1e9f;
 
     static AttentionContext of(NDManager manager, ModelConfig config, PackedBatch batch) {
-        int b = batch.rows();
-        int t = batch.seqLen();
+        long[] pos = new long[batch.tokens()];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = batch.positions()[i];
+        }
+        return of(manager, config, batch.rows(), batch.seqLen(), pos,
+                PrefixLmMask.additiveBias(batch, BLOCKED), batch.seqLen());
+    }
+
+    /** Positions {@code [b, t]} and a bias {@code [b, t, keys]}, row-major. */
+    static AttentionContext of(NDManager manager, ModelConfig config, int b, int t, long[] pos, float[] bias,
+            int keys) {
         int hd = config.headDim();
         int half = hd / 2;
         float[] cos = new float[b * t * hd];
@@ -26,7 +36,6 @@ record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, i
         for (int i = 0; i < half; i++) {
             inv[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / hd));
         }
-        int[] pos = batch.positions();
         for (int n = 0; n < b * t; n++) {
             for (int i = 0; i < half; i++) {
                 float f = pos[n] * inv[i];
@@ -39,8 +48,8 @@ record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, i
             }
         }
         Shape rope = new Shape(b, t, 1, hd);
-        NDArray bias = manager.create(PrefixLmMask.additiveBias(batch, BLOCKED), new Shape(b, 1, t, t));
-        return new AttentionContext(manager.create(cos, rope), manager.create(sin, rope), bias,
+        NDArray maskBias = manager.create(bias, new Shape(b, 1, t, keys));
+        return new AttentionContext(manager.create(cos, rope), manager.create(sin, rope), maskBias,
                 config.numAttentionHeads(), hd, (float) config.rmsNormEps());
     }
 }

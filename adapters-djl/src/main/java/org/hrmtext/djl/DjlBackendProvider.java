@@ -11,6 +11,8 @@ import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
+import org.hrmtext.ports.InferenceModel;
+import org.hrmtext.ports.ModelSource;
 import org.hrmtext.ports.Trainer;
 import org.hrmtext.ports.TrainerSpec;
 
@@ -30,7 +32,7 @@ public final class DjlBackendProvider implements BackendProvider {
 
     @Override
     public Set<BackendCapability> capabilities() {
-        return EnumSet.of(BackendCapability.TRAIN, BackendCapability.SCORE);
+        return EnumSet.of(BackendCapability.TRAIN, BackendCapability.SCORE, BackendCapability.GENERATE);
     }
 
     @Override
@@ -38,6 +40,17 @@ public final class DjlBackendProvider implements BackendProvider {
         NDManager manager = newManager(options);
         try {
             return new DjlTrainer(manager, spec);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InferenceModel openInference(ModelSource source, BackendOptions options) {
+        NDManager manager = newManager(options);
+        try {
+            return new DjlInferenceModel(manager, source.weights());
         } catch (RuntimeException e) {
             manager.close();
             throw e;

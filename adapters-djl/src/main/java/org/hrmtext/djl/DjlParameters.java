@@ -22,12 +22,13 @@ final class DjlParameters {
     private final FusedLayout fused;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
 
-    DjlParameters(NDManager manager, ModelWeights weights) {
+    /** Uploads weights; with {@code trainable}, trained tensors get gradients attached. */
+    DjlParameters(NDManager manager, ModelWeights weights, boolean trainable) {
         this.layout = weights.layout();
         this.fused = FusedLayout.of(layout);
         for (FusedTensor t : fused.tensors()) {
             NDArray a = upload(manager, FusedLayout.fuse(t, weights));
-            if (t.trainable()) {
+            if (trainable && t.trainable()) {
                 a.setRequiresGradient(true);
             }
             arrays.put(t.name(), a);

@@ -2,6 +2,7 @@ package org.hrmtext.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.EnumMap;
@@ -16,13 +17,17 @@ import org.hrmtext.domain.schedule.StateSlot;
 
 /**
  * Runs a {@link RecurrenceSchedule} forward: starts the states (scaled embedding, z_H = input,
- * z_L = z_L_init), calls the stacks in order, and projects the output state with the untied head.
- * Calls without gradient run with autograd switched off, so their outputs are constants.
+ * z_L = z_L_init), calls the stacks in order, and projects with the untied head. Calls without
+ * gradient run with autograd switched off, so their outputs enter later calls as constants.
  */
 final class DjlRecurrence {
     private final ModelConfig config;
     private final DjlParameters params;
     private final Map<StackId, DjlTransformerStack> stacks = new EnumMap<>(StackId.class);
+
+    /** The final value of the output state and its first value (for auto-guidance), {@code [B, T, d]}. */
+    record Output(NDArray last, NDArray first) {
+    }
 
     DjlRecurrence(DjlParameters params) {
         this.params = params;
@@ -32,39 +37,58 @@ final class DjlRecurrence {
         }
     }
 
-    /**
-     * Logits {@code [B·T, vocab]}. With {@code withGradient} false, nothing is recorded; with it
-     * true (inside a gradient collector), only gradient-carrying calls are.
-     */
+    ModelConfig config() {
+        return config;
+    }
+
+    /** Training and scoring: logits {@code [B·T, vocab]} of a packed batch. */
     NDArray logits(NDManager manager, PackedBatch batch, RecurrenceSchedule schedule, boolean withGradient) {
         AttentionContext ctx = AttentionContext.of(manager, config, batch);
-        long b = batch.rows();
-        long t = batch.seqLen();
+        long[] ids = new long[batch.tokens()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = batch.inputs()[i];
+        }
+        Output out = run(manager, ids, batch.rows(), batch.seqLen(), ctx, schedule, withGradient, null);
+        return head(out.last().reshape((long) batch.tokens(), config.hiddenSize()));
+    }
+
+    /** {@code [N, d]} hidden states to {@code [N, vocab]} logits. */
+    NDArray head(NDArray hidden) {
+        return hidden.matMul(params.get(ParameterNames.LM_HEAD).transpose());
+    }
+
+    /**
+     * Runs every call on tokens {@code ids [b, t]}. With {@code withGradient} false nothing is
+     * recorded; with it true (inside a gradient collector) only gradient-carrying calls are.
+     * With a cache, call {@code i} attends to and extends its own cache slot {@code i}.
+     */
+    Output run(NDManager manager, long[] ids, int b, int t, AttentionContext ctx, RecurrenceSchedule schedule,
+            boolean withGradient, DjlKvCache cache) {
         int d = config.hiddenSize();
-        NDArray ids = manager.create(batch.inputs()).toType(ai.djl.ndarray.types.DataType.INT64, false);
+        NDArray idArray = manager.create(ids).toType(DataType.INT64, false);
         Map<StateSlot, NDArray> state = new EnumMap<>(StateSlot.class);
-        JniUtils.setGradMode(withGradient && embeddingHasGradient(schedule));
-        NDArray input = params.get(ParameterNames.EMBEDDING).get(ids).reshape(b, t, d)
+        JniUtils.setGradMode(withGradient && schedule.embeddingTrained());
+        NDArray input = params.get(ParameterNames.EMBEDDING).get(idArray).reshape(b, t, d)
                 .mul((float) config.embeddingScale());
         state.put(StateSlot.INPUT, input);
         state.put(StateSlot.Z_H, input);
         if (schedule.usesZlInit()) {
             state.put(StateSlot.Z_L, params.get(ParameterNames.Z_L_INIT).broadcast(new Shape(b, t, d)));
         }
+        NDArray first = null;
         for (ModuleCall call : schedule.calls()) {
             JniUtils.setGradMode(withGradient && call.carriesGradient());
             NDArray in = state.get(call.inputs().get(0));
             for (int i = 1; i < call.inputs().size(); i++) {
                 in = in.add(state.get(call.inputs().get(i)));
             }
-            state.put(call.target(), stacks.get(call.stack()).forward(in, ctx));
+            NDArray out = stacks.get(call.stack()).forward(in, ctx, cache, call.index());
+            state.put(call.target(), out);
+            if (first == null && call.target() == schedule.output()) {
+                first = out;
+            }
         }
         JniUtils.setGradMode(withGradient);
-        NDArray out = state.get(schedule.output()).reshape(b * t, d);
-        return out.matMul(params.get(ParameterNames.LM_HEAD).transpose());
-    }
-
-    private static boolean embeddingHasGradient(RecurrenceSchedule schedule) {
-        return schedule.embeddingTrained();
+        return new Output(state.get(schedule.output()), first);
     }
 }

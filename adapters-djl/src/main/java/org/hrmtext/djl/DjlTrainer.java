@@ -51,7 +51,7 @@ final class DjlTrainer implements Trainer {
         this.manager = manager;
         this.config = spec.weights().layout().config();
         JniUtils.setGradMode(false);
-        this.params = new DjlParameters(manager, spec.weights());
+        this.params = new DjlParameters(manager, spec.weights(), true);
         this.recurrence = new DjlRecurrence(params);
         this.optimizer = new DjlAdamAtan2(manager, params, spec.optimizer(), spec.resumeFrom().orElse(null));
     }

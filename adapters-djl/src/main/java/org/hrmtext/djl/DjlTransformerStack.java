@@ -23,12 +23,16 @@ final class DjlTransformerStack {
         this.layers = layers;
     }
 
-    /** {@code x}: {@code [B, T, d]}; returns the normalised stack output of the same shape. */
-    NDArray forward(NDArray x, AttentionContext ctx) {
+    /**
+     * {@code x}: {@code [B, T, d]}; returns the normalised stack output of the same shape. With a
+     * cache, each layer attends to its past keys/values of module call {@code call} too and
+     * appends the new ones; {@code cache} is null in training.
+     */
+    NDArray forward(NDArray x, AttentionContext ctx, DjlKvCache cache, int call) {
         NDArray h = x;
         for (int l = 0; l < layers; l++) {
             String layer = ParameterNames.layer(stack, l);
-            h = h.add(attention(layer, rms(h, ctx.eps()), ctx));
+            h = h.add(attention(layer, l, rms(h, ctx.eps()), ctx, cache, call));
             h = h.add(mlp(layer, rms(h, ctx.eps())));
         }
         return rms(h, ctx.eps());
@@ -38,7 +42,7 @@ final class DjlTransformerStack {
         return x.mul(x.square().mean(new int[] {2}, true).add(eps).pow(-0.5f));
     }
 
-    private NDArray attention(String layer, NDArray x, AttentionContext ctx) {
+    private NDArray attention(String layer, int index, NDArray x, AttentionContext ctx, DjlKvCache cache, int call) {
         Shape s = x.getShape();
         long b = s.get(0);
         long t = s.get(1);
@@ -51,6 +55,13 @@ final class DjlTransformerStack {
         NDArray q = rope(parts.get(1).reshape(b, t, nh, hd), ctx).transpose(0, 2, 1, 3);
         NDArray k = rope(parts.get(2).reshape(b, t, nh, hd), ctx).transpose(0, 2, 1, 3);
         NDArray v = parts.get(3).reshape(b, t, nh, hd).transpose(0, 2, 1, 3);
+        if (cache != null) {
+            if (cache.key(call, index) != null) {
+                k = cache.key(call, index).concat(k, 2);
+                v = cache.value(call, index).concat(v, 2);
+            }
+            cache.put(call, index, k, v);
+        }
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0f / (float) Math.sqrt(hd)).add(ctx.maskBias());
         NDArray o = scores.softmax(3).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, (long) nh * hd);
         NDArray gated = Activation.sigmoid(gate).mul(o);

@@ -5,5 +5,9 @@ public enum BackendCapability {
     /** Train with autograd ({@link Trainer#step}) and report gradients. */
     TRAIN,
     /** Forward pass and loss ({@link Trainer#score}). */
-    SCORE
+    SCORE,
+    /** Cached forward passes for generation ({@link BackendProvider#openInference}). */
+    GENERATE,
+    /** Writing a model to a file format ({@link BackendProvider#exporter()}). */
+    EXPORT
 }

@@ -17,6 +17,17 @@ public interface BackendProvider {
     /** Opens a trainer (and scorer) holding the model's weights and optimizer state on the backend. */
     Trainer openTrainer(TrainerSpec spec, BackendOptions options);
 
+    /** Loads a model for generation. Backends without {@link BackendCapability#GENERATE} refuse. */
+    default InferenceModel openInference(ModelSource source, BackendOptions options) {
+        throw new org.hrmtext.domain.InvalidInputException("backend " + name() + " cannot generate; "
+                + "choose a backend with the GENERATE capability");
+    }
+
+    /** The exporter of a backend with {@link BackendCapability#EXPORT}. */
+    default ModelExporter exporter() {
+        throw new org.hrmtext.domain.InvalidInputException("backend " + name() + " cannot export models");
+    }
+
     /**
      * Measures this backend's float32 matrix-multiply rate on an {@code n×n×n} product, in GFLOP/s:
      * the denominator of model FLOPs utilisation.

@@ -23,7 +23,12 @@ public final class ModelWeights {
 
     /** Validates a set of tensors; {@code source} names the file in errors. */
     public static ModelWeights of(ParameterLayout layout, Map<String, HostTensor> given, String source) {
-        Map<String, HostTensor> split = splitFused(given, layout);
+        Map<String, HostTensor> split;
+        try {
+            split = splitFused(given, layout);
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.at(source, e);
+        }
         Map<String, HostTensor> ordered = new LinkedHashMap<>();
         for (ParameterSpec spec : layout.all()) {
             HostTensor t = split.get(spec.name());

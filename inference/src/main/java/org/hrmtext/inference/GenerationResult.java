@@ -1,0 +1,18 @@
+package org.hrmtext.inference;
+
+import java.util.List;
+
+/**
+ * New tokens per prompt (stop tokens included, stop sequences included), why each row stopped,
+ * and what it cost: prefill time, decode throughput and the KV cache's size.
+ */
+public record GenerationResult(List<int[]> newTokens, List<StopReason> stopReasons, double prefillMillis,
+        double decodeTokensPerSecond, long cacheBytes) {
+
+    /** Why a row stopped. */
+    public enum StopReason {
+        STOP_TOKEN,
+        STOP_SEQUENCE,
+        TOKEN_LIMIT
+    }
+}

@@ -1,0 +1,9 @@
+package org.hrmtext.inference;
+
+/** Receives each generated token as soon as it is chosen (streaming). */
+@FunctionalInterface
+public interface TokenListener {
+
+    /** @param row index of the prompt in the request; @param token the new token id */
+    void onToken(int row, int token);
+}
