@@ -10,9 +10,11 @@ import org.hrmtext.domain.data.PrefixLmMask;
 /**
  * Per-forward inputs every attention layer shares: rotary cos/sin at each token's position
  * ({@code [B, T, 1, head_dim]}) and the attention pattern as an additive bias
- * ({@code [B, 1, T, keys]}: the PrefixLM mask of a packed batch, or the generation engine's).
+ * ({@code [B, 1, T, keys]}: the PrefixLM mask of a packed batch, or the generation engine's),
+ * and the scalars rms eps and 1/sqrt(head_dim) as owned tensors (see {@link DjlArrays}).
  */
-record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, int headDim, float eps) {
+record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, int headDim, NDArray eps,
+        NDArray scoreScale) {
     /** Large enough that exp underflows to exactly 0 after the softmax's max subtraction. */
     static final float BLOCKED = -1e9f;
 
@@ -48,8 +50,9 @@ record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, i
             }
         }
         Shape rope = new Shape(b, t, 1, hd);
-        NDArray maskBias = manager.create(bias, new Shape(b, 1, t, keys));
-        return new AttentionContext(manager.create(cos, rope), manager.create(sin, rope), maskBias,
-                config.numAttentionHeads(), hd, (float) config.rmsNormEps());
+        NDArray maskBias = DjlArrays.floats(manager, bias, new Shape(b, 1, t, keys));
+        return new AttentionContext(DjlArrays.floats(manager, cos, rope), DjlArrays.floats(manager, sin, rope), maskBias,
+                config.numAttentionHeads(), hd, DjlArrays.scalar(manager, config.rmsNormEps()),
+                DjlArrays.scalar(manager, 1.0 / Math.sqrt(hd)));
     }
 }

@@ -50,7 +50,7 @@ public final class DjlBackendProvider implements BackendProvider {
     public InferenceModel openInference(ModelSource source, BackendOptions options) {
         NDManager manager = newManager(options);
         try {
-            return new DjlInferenceModel(manager, source.weights());
+            return new DjlInferenceModel(manager, source.requireWeights(name()));
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -66,8 +66,8 @@ final class DjlInferenceModel implements InferenceModel {
                     request.attentionBias(), request.keyLen());
             DjlRecurrence.Output out = recurrence.run(manager, request.tokens(), b, t, ctx, schedule, false, cache);
             cache.advance(t);
-            NDArray index = manager.create(request.logitsIndex(), new Shape(b, 1, 1))
-                    .toType(DataType.INT64, false).broadcast(new Shape(b, 1, config().hiddenSize()));
+            NDArray index = DjlArrays.longs(manager, request.logitsIndex(), new Shape(b, 1, 1))
+                   .broadcast(new Shape(b, 1, config().hiddenSize()));
             float[] last = recurrence.head(out.last().gather(index, 1).reshape(b, config().hiddenSize())).toFloatArray();
             float[] first = recurrence.head(out.first().gather(index, 1).reshape(b, config().hiddenSize())).toFloatArray();
             return new ForwardResult(last, first);

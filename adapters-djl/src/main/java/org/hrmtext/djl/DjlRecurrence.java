@@ -65,11 +65,11 @@ final class DjlRecurrence {
     Output run(NDManager manager, long[] ids, int b, int t, AttentionContext ctx, RecurrenceSchedule schedule,
             boolean withGradient, DjlKvCache cache) {
         int d = config.hiddenSize();
-        NDArray idArray = manager.create(ids).toType(DataType.INT64, false);
+        NDArray idArray = DjlArrays.longs(manager, ids, new Shape(ids.length));
         Map<StateSlot, NDArray> state = new EnumMap<>(StateSlot.class);
         JniUtils.setGradMode(withGradient && schedule.embeddingTrained());
         NDArray input = params.get(ParameterNames.EMBEDDING).get(idArray).reshape(b, t, d)
-                .mul((float) config.embeddingScale());
+                .mul(DjlArrays.scalar(manager, config.embeddingScale()));
         state.put(StateSlot.INPUT, input);
         state.put(StateSlot.Z_H, input);
         if (schedule.usesZlInit()) {

@@ -110,6 +110,9 @@ final class DjlTrainer implements Trainer {
         try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray logits = recurrence.logits(manager, batch, schedule, true);
             NDArray loss = TaskCompletionLoss.of(manager, logits, batch);
+            if (Boolean.getBoolean("hrm.debug.gc")) {
+                System.gc(); // test hook: a collection between forward and backward must not matter
+            }
             gc.backward(loss);
             JniUtils.setGradMode(false);
             return new Forward(loss.getFloat(), logits, TaskCompletionLoss.predictions(logits));

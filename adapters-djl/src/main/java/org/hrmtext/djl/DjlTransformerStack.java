@@ -38,8 +38,8 @@ final class DjlTransformerStack {
         return rms(h, ctx.eps());
     }
 
-    static NDArray rms(NDArray x, float eps) {
-        return x.mul(x.square().mean(new int[] {2}, true).add(eps).pow(-0.5f));
+    static NDArray rms(NDArray x, NDArray eps) {
+        return x.div(x.square().mean(new int[] {2}, true).add(eps).sqrt());
     }
 
     private NDArray attention(String layer, int index, NDArray x, AttentionContext ctx, DjlKvCache cache, int call) {
@@ -62,7 +62,7 @@ final class DjlTransformerStack {
             }
             cache.put(call, index, k, v);
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0f / (float) Math.sqrt(hd)).add(ctx.maskBias());
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(ctx.scoreScale()).add(ctx.maskBias());
         NDArray o = scores.softmax(3).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, (long) nh * hd);
         NDArray gated = Activation.sigmoid(gate).mul(o);
         return gated.matMul(params.get(layer + ".self_attn.o_proj.weight").transpose());

@@ -28,10 +28,10 @@ final class TaskCompletionLoss {
                 count++;
             }
         }
-        NDArray idx = manager.create(index, new Shape(n, 1));
-        NDArray w = manager.create(weight, new Shape(n, 1));
+        NDArray idx = DjlArrays.longs(manager, index, new Shape(n, 1));
+        NDArray w = DjlArrays.floats(manager, weight, new Shape(n, 1));
         NDArray picked = logits.logSoftmax(1).gather(idx, 1);
-        return picked.mul(w).sum().neg().div((float) Math.max(1, count));
+        return picked.mul(w).sum().neg().div(DjlArrays.scalar(manager, Math.max(1, count)));
     }
 
     /** Argmax token at every position. */

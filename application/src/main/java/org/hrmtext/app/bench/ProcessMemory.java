@@ -1,0 +1,37 @@
+package org.hrmtext.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The resident memory of this process from {@code /proc/self/status}: current ({@code VmRSS}) and
+ * peak ({@code VmHWM}), in bytes; −1 where the platform has no such file. Resident memory counts
+ * the native allocations of a backend, which the JVM heap statistics do not.
+ */
+public record ProcessMemory(long rssBytes, long peakRssBytes) {
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    public static ProcessMemory now() {
+        try {
+            long rss = -1;
+            long peak = -1;
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = kilobytes(line);
+                } else if (line.startsWith("VmHWM:")) {
+                    peak = kilobytes(line);
+                }
+            }
+            return new ProcessMemory(rss, peak);
+        } catch (IOException e) {
+            return new ProcessMemory(-1, -1);
+        }
+    }
+
+    /** Parses {@code "VmRSS:    1234 kB"} into bytes. */
+    static long kilobytes(String line) {
+        String[] parts = line.trim().split("\\s+");
+        return Long.parseLong(parts[1]) * 1024;
+    }
+}

@@ -1,0 +1,44 @@
+package org.hrmtext.app.cli;
+
+import com.google.inject.Injector;
+import org.hrmtext.app.wiring.Composition;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code hrm} program, the composition root: builds the one Guice injector (backends found on
+ * the class path) and runs the chosen subcommand.
+ *
+ * <pre>
+ * hrm train --config tiny.yaml --data train.jsonl --out runs/tiny
+ * hrm score --model runs/tiny --batch batch.json --bp-steps 3
+ * hrm bench train --preset small --json
+ * </pre>
+ */
+@Command(name = "hrm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train, score and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
+        subcommands = {TrainCommand.class, ScoreCommand.class, BenchCommand.class})
+public final class HrmCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: expected one of train, score, bench");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(Composition.injector(), args));
+    }
+
+    /** Runs a command line with the given injector and returns the exit code. */
+    public static int execute(Injector injector, String... args) {
+        CommandLine cl = new CommandLine(HrmCommand.class, new GuiceFactory(injector));
+        cl.setParameterExceptionHandler(CliErrors::onParameterError);
+        cl.setExecutionExceptionHandler(CliErrors::onExecutionError);
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,17 @@
+package org.hrmtext.app.wiring;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+
+/**
+ * Builds the one injector of a process: the backends discovered on the class path plus the
+ * application's own bindings.
+ */
+public final class Composition {
+    private Composition() {
+    }
+
+    public static Injector injector() {
+        return Guice.createInjector(new BackendModule(BackendRegistry.discover()), new ApplicationModule());
+    }
+}

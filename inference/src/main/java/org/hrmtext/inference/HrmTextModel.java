@@ -1,0 +1,105 @@
+package org.hrmtext.inference;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.config.ModelConfig;
+import org.hrmtext.domain.config.ModelConfigJson;
+import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.domain.model.ParameterLayout;
+import org.hrmtext.ports.BackendCapability;
+import org.hrmtext.ports.BackendOptions;
+import org.hrmtext.ports.BackendProvider;
+import org.hrmtext.ports.InferenceModel;
+import org.hrmtext.ports.ModelSource;
+
+/**
+ * The embedding API: an HRM-Text model loaded once and shared by many request threads, each
+ * generation with its own KV caches.
+ *
+ * <pre>{@code
+ * try (HrmTextModel model = HrmTextModel.load(Path.of("runs/tiny/model"))) {
+ *     int[] answer = model.generate(new int[] {1, 4, 12, 13, 2}, 16);
+ *     model.generate(GenerationRequest.greedy(prompt, 16));            // full control
+ * }
+ * }</pre>
+ */
+public final class HrmTextModel implements AutoCloseable {
+    /** Backends tried, in order, when none is named: ONNX Runtime first, then DJL. */
+    private static final List<String> PREFERRED = List.of("onnx", "djl");
+    private final InferenceModel model;
+    private final GenerationEngine engine;
+
+    /** Where and how to run: backend name (null = preferred installed one), device, threads, context. */
+    public record Options(String backend, String device, int threads, int contextLength) {
+        public static Options defaults() {
+            return new Options(null, "cpu", 1, 0);
+        }
+    }
+
+    private HrmTextModel(InferenceModel model, int contextLength) {
+        this.model = model;
+        this.engine = new GenerationEngine(model, contextLength);
+    }
+
+    public static HrmTextModel load(Path path) {
+        return load(path, Options.defaults());
+    }
+
+    /** Loads a model directory (config.json + model.safetensors) or an exported {@code .onnx} file. */
+    public static HrmTextModel load(Path path, Options options) {
+        if (!Files.exists(path)) {
+            throw new InvalidInputException(path + ": no such model directory or file");
+        }
+        ModelSource source = Files.isDirectory(path) ? ModelSource.of(readDirectory(path)) : ModelSource.ofFile(path);
+        BackendProvider provider = provider(options.backend());
+        InferenceModel model = provider.openInference(source, new BackendOptions(options.device(), options.threads()));
+        int context = options.contextLength() > 0 ? options.contextLength() : model.config().maxPositionEmbeddings();
+        return new HrmTextModel(model, context);
+    }
+
+    /** Reads and validates a model directory. */
+    public static ModelWeights readDirectory(Path dir) {
+        ModelConfig config = ModelConfigJson.read(dir.resolve("config.json"));
+        return ModelWeights.read(ParameterLayout.of(config), dir.resolve("model.safetensors"));
+    }
+
+    private static BackendProvider provider(String name) {
+        List<BackendProvider> all = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.capabilities().contains(BackendCapability.GENERATE)).toList();
+        Set<String> names = all.stream().map(BackendProvider::name).collect(Collectors.toCollection(java.util.TreeSet::new));
+        List<String> wanted = name == null ? PREFERRED : List.of(name);
+        for (String w : wanted) {
+            for (BackendProvider p : all) {
+                if (p.name().equals(w)) {
+                    return p;
+                }
+            }
+        }
+        throw new InvalidInputException("no generation backend " + (name == null ? "installed" : "\"" + name + "\"")
+                + "; installed: " + (names.isEmpty() ? "none (add hrm-adapters-onnx or hrm-adapters-djl)" : names));
+    }
+
+    public ModelConfig config() {
+        return model.config();
+    }
+
+    /** Greedy continuation of one prompt. */
+    public int[] generate(int[] prompt, int maxNewTokens) {
+        return engine.generate(GenerationRequest.greedy(prompt, maxNewTokens)).newTokens().get(0);
+    }
+
+    /** Any request: several prompts, sampling, stops, guidance, streaming listener. */
+    public GenerationResult generate(GenerationRequest request) {
+        return engine.generate(request);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
