@@ -65,15 +65,17 @@ public final class DjlBackendProvider implements BackendProvider {
             for (int i = 0; i < 2; i++) {
                 a.matMul(b).close();
             }
-            int reps = 5;
-            long start = System.nanoTime();
-            for (int i = 0; i < reps; i++) {
+            // Best of several short trials: on a shared machine the least-disturbed one is the rate.
+            double best = 0;
+            for (int trial = 0; trial < 5; trial++) {
+                long start = System.nanoTime();
                 NDArray c = a.matMul(b);
                 c.getFloat(0, 0);
                 c.close();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                best = Math.max(best, 2.0 * n * n * (double) n / seconds / 1e9);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return 2.0 * n * n * (double) n * reps / seconds / 1e9;
+            return best;
         }
     }
 

@@ -50,13 +50,20 @@ public final class HrmTextModel implements AutoCloseable {
         return load(path, Options.defaults());
     }
 
-    /** Loads a model directory (config.json + model.safetensors) or an exported {@code .onnx} file. */
+    /**
+     * Loads a model directory (config.json + model.safetensors) or an exported {@code .onnx} file
+     * on the backend named in the options, or the preferred installed one.
+     */
     public static HrmTextModel load(Path path, Options options) {
+        return open(provider(options.backend()), path, options);
+    }
+
+    /** Loads a model on a given backend (for callers that select backends themselves). */
+    public static HrmTextModel open(BackendProvider provider, Path path, Options options) {
         if (!Files.exists(path)) {
             throw new InvalidInputException(path + ": no such model directory or file");
         }
         ModelSource source = Files.isDirectory(path) ? ModelSource.of(readDirectory(path)) : ModelSource.ofFile(path);
-        BackendProvider provider = provider(options.backend());
         InferenceModel model = provider.openInference(source, new BackendOptions(options.device(), options.threads()));
         int context = options.contextLength() > 0 ? options.contextLength() : model.config().maxPositionEmbeddings();
         return new HrmTextModel(model, context);

@@ -19,15 +19,15 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "hrm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Train, score and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
-        subcommands = {TrainCommand.class, ScoreCommand.class, BenchCommand.class})
+        description = "Train, score, generate with and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
+        subcommands = {TrainCommand.class, ScoreCommand.class, GenerateCommand.class, BenchCommand.class})
 public final class HrmCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: expected one of train, score, bench");
+        throw new ParameterException(spec.commandLine(), "missing command: expected one of train, score, generate, bench");
     }
 
     public static void main(String[] args) {

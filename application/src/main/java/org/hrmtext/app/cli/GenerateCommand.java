@@ -1,0 +1,125 @@
+package org.hrmtext.app.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.hrmtext.app.generate.GenerateJob;
+import org.hrmtext.app.generate.GenerateUseCase;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.inference.GenerationRequest;
+import org.hrmtext.inference.GenerationResult;
+import org.hrmtext.inference.HrmTextModel;
+import org.hrmtext.inference.SamplingSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hrm generate}: continue a prompt with a model directory or an exported ONNX file. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Continue a prompt: prefill it as one bidirectional PrefixLM prefix, then decode token by token "
+                + "with one KV cache per module call.",
+                "Prints the new token ids as they come, or with --json {\"new_tokens\": [...], \"text\": ..., \"tokens_per_s\": ...}."})
+public final class GenerateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or exported ONNX file.")
+    Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Prompt prompt;
+
+    /** Exactly one of the two prompt forms. */
+    static final class Prompt {
+        @Option(names = "--prompt", paramLabel = "TEXT", description = "Prompt text (needs a model with a tokenizer).")
+        String text;
+
+        @Option(names = "--prompt-ids", split = ",", paramLabel = "ID", description = "Prompt token ids, e.g. 1,4,12,2.")
+        int[] ids;
+    }
+
+    @Option(names = "--condition", paramLabel = "NAME", description = "Condition token(s) such as direct or synth,cot (needs a tokenizer).")
+    String condition;
+
+    @Option(names = "--max-new-tokens", defaultValue = "64", paramLabel = "N", description = "Most new tokens (default: ${DEFAULT-VALUE}).")
+    int maxNewTokens;
+
+    @Option(names = "--temperature", defaultValue = "0", paramLabel = "T", description = "0 = greedy (default).")
+    double temperature;
+
+    @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "Keep the K most likely tokens (0 = off).")
+    int topK;
+
+    @Option(names = "--top-p", defaultValue = "1", paramLabel = "P", description = "Nucleus sampling mass (1 = off).")
+    double topP;
+
+    @Option(names = "--min-p", defaultValue = "0", paramLabel = "P", description = "Drop tokens below P times the top probability (0 = off).")
+    double minP;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed.")
+    long seed;
+
+    @Option(names = "--guidance", defaultValue = "0", paramLabel = "W", description = "Auto-guidance weight w: (1+w)·logits(final z_H) − w·logits(first z_H).")
+    double guidance;
+
+    @Option(names = "--stop-ids", split = ",", paramLabel = "ID", description = "Token ids that end generation (e.g. the <eoa> id).")
+    int[] stopIds = new int[0];
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "djl or onnx (default: onnx for an .onnx file, djl for a directory).")
+    String backend;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "Device (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--context", defaultValue = "0", paramLabel = "N", description = "Context length bound (0 = the model's max_position_embeddings).")
+    int context;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    private final GenerateUseCase useCase;
+
+    @Inject
+    public GenerateCommand(GenerateUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    @Override
+    public Integer call() {
+        if (prompt.text != null || condition != null) {
+            throw new InvalidInputException((prompt.text != null ? "--prompt" : "--condition")
+                    + " needs a tokenizer (tokenizer.json with the special tokens), which " + model
+                    + " does not have; pass token ids with --prompt-ids");
+        }
+        Set<Integer> stops = Arrays.stream(stopIds).boxed().collect(Collectors.toSet());
+        GenerationRequest request = new GenerationRequest(List.of(prompt.ids), maxNewTokens,
+                new SamplingSettings(temperature, topK, topP, minP, seed), guidance, stops, List.of(),
+                json ? null : (row, token) -> System.out.print(token + " "));
+        String name = backend != null ? backend : Files.isDirectory(model) ? "djl" : "onnx";
+        GenerationResult r = useCase.run(new GenerateJob(model, name,
+                new HrmTextModel.Options(name, device, threads, context), request));
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("new_tokens", Arrays.stream(r.newTokens().get(0)).boxed().toList());
+            out.put("text", null);
+            out.put("tokens_per_s", r.decodeTokensPerSecond());
+            out.put("prefill_ms", r.prefillMillis());
+            out.put("cache_bytes", r.cacheBytes());
+            out.put("stop_reason", r.stopReasons().get(0).name().toLowerCase(java.util.Locale.ROOT));
+            System.out.print(JsonWriter.pretty(out));
+        } else {
+            System.out.println();
+            System.err.printf("%d new tokens, %.1f tokens/s, prefill %.1f ms, KV cache %d bytes%n",
+                    r.newTokens().get(0).length, r.decodeTokensPerSecond(), r.prefillMillis(), r.cacheBytes());
+        }
+        return 0;
+    }
+}
