@@ -1,0 +1,97 @@
+package org.hrmtext.onnx;
+
+import static org.hrmtext.onnx.OnnxGraph.attr;
+
+import java.util.List;
+import org.hrmtext.domain.config.ModelConfig;
+import org.hrmtext.domain.model.ParameterNames;
+import org.hrmtext.domain.schedule.StackId;
+
+/**
+ * Writes the nodes of one module call: each pre-norm block
+ * {@code x += o_proj(sigmoid(gate) · Attn(rope(q), rope(k), v)); x += down(silu(gate) · up)} over
+ * {@code rms(x)}, then MagicNorm (one more scale-free rms). Each layer's attention concatenates the
+ * call's past keys/values with the new ones (keys after RoPE) and emits them as that call's present
+ * cache outputs.
+ *
+ * <p>{@code rms} is written as {@code Pow(x, 2) → ReduceMean → Add(eps) → Sqrt → Div → Mul(ones)}:
+ * the pattern ONNX Runtime fuses into one SimplifiedLayerNormalization kernel (the fusion needs the
+ * final scale, which HRM-Text's norm does not have, hence a shared vector of ones).
+ */
+final class OnnxBlockWriter {
+    /** Name of the shared all-ones norm scale. */
+    static final String NORM_SCALE = "rms_norm.scale";
+
+    private final OnnxGraph g;
+    private final ModelConfig config;
+    private final OnnxRotary rotary;
+    private final String bias;
+
+    OnnxBlockWriter(OnnxGraph g, ModelConfig config, OnnxRotary rotary, String bias) {
+        this.g = g;
+        this.config = config;
+        this.rotary = rotary;
+        this.bias = bias;
+    }
+
+    /** The name of a projection's MatMul operand: the checkpoint tensor transposed to {@code [in, out]}. */
+    static String matmulWeight(String fusedName) {
+        return fusedName + ".T";
+    }
+
+    /** Runs {@code stack} on {@code x} ({@code [batch, query_len, hidden]}) as module call {@code call}. */
+    String call(StackId stack, int call, String x) {
+        String h = x;
+        for (int l = 0; l < config.numHiddenLayers(); l++) {
+            String layer = ParameterNames.layer(stack, l);
+            g.scope("call" + call + ".layer" + l + ".attn");
+            h = g.op("Add", List.of(h, attention(layer, call, l, rms(h))));
+            g.scope("call" + call + ".layer" + l + ".mlp");
+            h = g.op("Add", List.of(h, mlp(layer, rms(h))));
+        }
+        g.scope("call" + call + ".magic_norm");
+        return rms(h);
+    }
+
+    private String rms(String x) {
+        String square = g.op("Pow", List.of(x, g.scalar(2f)));
+        String mean = g.op("ReduceMean", List.of(square), attr("axes", new long[] {-1}), attr("keepdims", 1));
+        String std = g.op("Sqrt", List.of(g.op("Add", List.of(mean, g.scalar((float) config.rmsNormEps())))));
+        return g.op("Mul", List.of(g.op("Div", List.of(x, std)), NORM_SCALE));
+    }
+
+    private String attention(String layer, int call, int index, String x) {
+        long heads = config.numAttentionHeads();
+        long headDim = config.headDim();
+        String gqkv = g.op("MatMul", List.of(x, matmulWeight(layer + ".self_attn.gqkv_proj.weight")));
+        String[] parts = g.ops("Split", List.of(gqkv), 4, attr("axis", -1));
+        String q = rotary.apply(heads(parts[1], heads, headDim));
+        String k = rotary.apply(heads(parts[2], heads, headDim));
+        String v = heads(parts[3], heads, headDim);
+        String keys = OnnxSignature.presentKey(call, index);
+        String values = OnnxSignature.presentValue(call, index);
+        g.opInto("Concat", List.of(OnnxSignature.pastKey(call, index), k), keys, attr("axis", 2));
+        g.opInto("Concat", List.of(OnnxSignature.pastValue(call, index), v), values, attr("axis", 2));
+        String kt = g.op("Transpose", List.of(keys), attr("perm", new long[] {0, 1, 3, 2}));
+        String scores = g.op("Mul", List.of(g.op("MatMul", List.of(q, kt)), g.scalar(1.0f / (float) Math.sqrt(headDim))));
+        String probs = g.op("Softmax", List.of(g.op("Add", List.of(scores, bias))), attr("axis", -1));
+        String o = g.op("Transpose", List.of(g.op("MatMul", List.of(probs, values))), attr("perm", new long[] {0, 2, 1, 3}));
+        String merged = g.op("Reshape", List.of(o, g.ints(0, 0, heads * headDim)));
+        String gated = g.op("Mul", List.of(g.op("Sigmoid", List.of(parts[0])), merged));
+        return g.op("MatMul", List.of(gated, matmulWeight(layer + ".self_attn.o_proj.weight")));
+    }
+
+    /** {@code [batch, T, heads·head_dim]} to {@code [batch, heads, T, head_dim]}. */
+    private String heads(String x, long heads, long headDim) {
+        String split = g.op("Reshape", List.of(x, g.ints(0, 0, heads, headDim)));
+        return g.op("Transpose", List.of(split), attr("perm", new long[] {0, 2, 1, 3}));
+    }
+
+    private String mlp(String layer, String x) {
+        String gu = g.op("MatMul", List.of(x, matmulWeight(layer + ".mlp.gate_up_proj.weight")));
+        String[] parts = g.ops("Split", List.of(gu), 2, attr("axis", -1));
+        String silu = g.op("Mul", List.of(parts[0], g.op("Sigmoid", List.of(parts[0]))));
+        String hidden = g.op("Mul", List.of(silu, parts[1]));
+        return g.op("MatMul", List.of(hidden, matmulWeight(layer + ".mlp.down_proj.weight")));
+    }
+}

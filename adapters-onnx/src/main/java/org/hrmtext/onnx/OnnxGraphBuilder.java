@@ -1,0 +1,123 @@
+package org.hrmtext.onnx;
+
+import static org.hrmtext.onnx.OnnxGraph.attr;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.hrmtext.domain.config.ModelConfig;
+import org.hrmtext.domain.model.FusedLayout;
+import org.hrmtext.domain.model.FusedLayout.FusedTensor;
+import org.hrmtext.domain.model.HostTensor;
+import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.domain.model.ParameterNames;
+import org.hrmtext.domain.schedule.ModuleCall;
+import org.hrmtext.domain.schedule.RecurrenceSchedule;
+import org.hrmtext.domain.schedule.StateSlot;
+import org.hrmtext.onnx.proto.OnnxProto.GraphProto;
+import org.hrmtext.onnx.proto.OnnxProto.TensorProto;
+
+/**
+ * Builds the inference graph of a model: the recurrence unrolled from the domain schedule
+ * ({@code z_H = embedding_scale · E[ids]}, {@code z_L = z_L_init}, each call
+ * {@code target = stack(sum of inputs)}), then {@code lm_head} on the output state at each row's
+ * {@code logits_index}, for the final value ({@code logits}) and for the value written by the first
+ * call that targets the output state ({@code first_logits}, for auto-guidance).
+ *
+ * <p>Each weight is one initializer shared by every call that runs its stack, in the fused layout
+ * ({@code gqkv_proj}, {@code gate_up_proj}); projections are stored transposed ({@code name.T}).
+ */
+final class OnnxGraphBuilder {
+    private OnnxGraphBuilder() {
+    }
+
+    /** The graph of {@code weights}, each initializer passed through {@code placement}. */
+    static GraphProto build(ModelWeights weights, UnaryOperator<TensorProto> placement) {
+        ModelConfig config = weights.layout().config();
+        RecurrenceSchedule schedule = RecurrenceSchedule.of(config, RecurrenceSchedule.ownCredit(config));
+        OnnxSignature signature = new OnnxSignature(config);
+        OnnxGraph g = new OnnxGraph("hrm_text_" + config.architecture().configName(), placement);
+        signature.inputs().forEach(g::input);
+        signature.outputs().forEach(g::output);
+        addWeights(g, weights);
+
+        g.scope("embed");
+        String embedded = g.op("Gather", List.of(ParameterNames.EMBEDDING, OnnxSignature.INPUT_IDS));
+        String input = g.op("Mul", List.of(embedded, g.scalar((float) config.embeddingScale())));
+        OnnxRotary rotary = OnnxRotary.write(g, config, OnnxSignature.POSITION_IDS);
+        OnnxBlockWriter blocks = new OnnxBlockWriter(g, config, rotary, OnnxSignature.ATTENTION_BIAS);
+
+        Map<StateSlot, String> state = new EnumMap<>(StateSlot.class);
+        state.put(StateSlot.INPUT, input);
+        state.put(StateSlot.Z_H, input);
+        if (schedule.usesZlInit()) {
+            state.put(StateSlot.Z_L, ParameterNames.Z_L_INIT);
+        }
+        String first = null;
+        for (ModuleCall call : schedule.calls()) {
+            g.scope("call" + call.index() + ".input");
+            String sum = callInput(g, call, state, input);
+            state.put(call.target(), blocks.call(call.stack(), call.index(), sum));
+            if (first == null && call.target() == schedule.output()) {
+                first = state.get(call.target());
+            }
+        }
+        String last = state.get(schedule.output());
+        g.scope("lm_head");
+        g.opInto("MatMul", List.of(atIndex(g, config, last), OnnxBlockWriter.matmulWeight(ParameterNames.LM_HEAD)),
+                OnnxSignature.LOGITS);
+        g.scope("lm_head.first");
+        if (last.equals(first)) {
+            g.opInto("Identity", List.of(OnnxSignature.LOGITS), OnnxSignature.FIRST_LOGITS);
+        } else {
+            g.opInto("MatMul", List.of(atIndex(g, config, first),
+                    OnnxBlockWriter.matmulWeight(ParameterNames.LM_HEAD)), OnnxSignature.FIRST_LOGITS);
+        }
+        return g.build();
+    }
+
+    private static void addWeights(OnnxGraph g, ModelWeights weights) {
+        int hidden = weights.layout().config().hiddenSize();
+        g.initializer(OnnxTensors.floats(OnnxBlockWriter.NORM_SCALE, new long[] {hidden}, ones(hidden)));
+        for (FusedTensor t : FusedLayout.of(weights.layout()).tensors()) {
+            HostTensor fused = FusedLayout.fuse(t, weights);
+            if (t.name().equals(ParameterNames.EMBEDDING) || t.name().equals(ParameterNames.Z_L_INIT)) {
+                g.initializer(OnnxTensors.weight(t.name(), fused));
+            } else {
+                g.initializer(OnnxTensors.transposed(OnnxBlockWriter.matmulWeight(t.name()), fused));
+            }
+        }
+    }
+
+    private static float[] ones(int n) {
+        float[] v = new float[n];
+        Arrays.fill(v, 1f);
+        return v;
+    }
+
+    /**
+     * The sum of a call's input states. {@code z_L} starts as the {@code [hidden]} vector, which
+     * broadcasts in a sum; alone it is expanded to the shape of the embedded input.
+     */
+    private static String callInput(OnnxGraph g, ModuleCall call, Map<StateSlot, String> state, String input) {
+        String sum = state.get(call.inputs().get(0));
+        for (int i = 1; i < call.inputs().size(); i++) {
+            sum = g.op("Add", List.of(sum, state.get(call.inputs().get(i))));
+        }
+        if (sum.equals(ParameterNames.Z_L_INIT)) {
+            sum = g.op("Expand", List.of(sum, g.op("Shape", List.of(input))));
+        }
+        return sum;
+    }
+
+    /** Row {@code logits_index[b]} of each batch row of {@code x [batch, T, hidden]}: {@code [batch, hidden]}. */
+    private static String atIndex(OnnxGraph g, ModelConfig config, String x) {
+        long hidden = config.hiddenSize();
+        String index = g.op("Reshape", List.of(OnnxSignature.LOGITS_INDEX, g.ints(-1, 1, 1)));
+        String spread = g.op("Expand", List.of(index, g.ints(1, 1, hidden)));
+        String rows = g.op("GatherElements", List.of(x, spread), attr("axis", 1));
+        return g.op("Reshape", List.of(rows, g.ints(-1, hidden)));
+    }
+}

@@ -1,0 +1,103 @@
+package org.hrmtext.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import org.hrmtext.ports.KvCache;
+
+/**
+ * The key/value caches of one generation request in ONNX Runtime memory: the present tensors of
+ * the last run, fed back as the next run's past tensors without a copy into Java. Replacing them
+ * closes the previous run's result. Before the first run every past tensor is one shared
+ * zero-length tensor {@code [batch, heads, 0, head_dim]}. Not shared between threads.
+ */
+final class OrtKvCache implements KvCache {
+    private final OrtInferenceModel owner;
+    private final OnnxSignature signature;
+    private final int batch;
+    private final long bytesPerPosition;
+    private final OnnxTensor empty;
+    private OrtSession.Result last;
+    private int length;
+    private boolean closed;
+
+    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("a KV cache needs at least one row, got " + batch);
+        }
+        this.owner = owner;
+        this.signature = signature;
+        this.batch = batch;
+        this.bytesPerPosition = 2L * signature.calls() * signature.layers() * batch * heads * headDim * Float.BYTES;
+        try {
+            this.empty = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.allocate(0),
+                    new long[] {batch, heads, 0, headDim});
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot allocate an empty cache: " + e.getMessage(), e);
+        }
+    }
+
+    boolean ownedBy(OrtInferenceModel model) {
+        return owner == model;
+    }
+
+    /** Puts every {@code past_*} input: the last run's present tensors, or the empty tensor. */
+    void addPast(Map<String, OnnxTensorLike> inputs) {
+        checkOpen();
+        for (int c = 0; c < signature.calls(); c++) {
+            for (int l = 0; l < signature.layers(); l++) {
+                inputs.put(OnnxSignature.pastKey(c, l), present(OnnxSignature.presentKey(c, l)));
+                inputs.put(OnnxSignature.pastValue(c, l), present(OnnxSignature.presentValue(c, l)));
+            }
+        }
+    }
+
+    private OnnxTensorLike present(String name) {
+        return last == null ? empty : (OnnxTensor) last.get(name).orElseThrow();
+    }
+
+    /** Takes the result of a run over {@code tokens} new positions; its present tensors become the cache. */
+    void advance(OrtSession.Result result, int tokens) {
+        if (last != null) {
+            last.close();
+        }
+        last = result;
+        length += tokens;
+    }
+
+    @Override
+    public int batch() {
+        return batch;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public long bytes() {
+        return bytesPerPosition * length;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this KV cache is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (last != null) {
+                last.close();
+            }
+            empty.close();
+        }
+    }
+}

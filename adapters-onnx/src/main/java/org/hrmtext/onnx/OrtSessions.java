@@ -1,0 +1,73 @@
+package org.hrmtext.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.ports.BackendOptions;
+
+/**
+ * Opens ONNX Runtime sessions with settings that hold up on a shared 2-core machine: the
+ * requested intra-op threads (1 by default), one inter-op thread, no spinning while waiting for
+ * work, all graph optimizations (RMSNorm, Transpose+MatMul and SiLU fusions, MatMul weight prepacking). With
+ * {@code device=cuda} the CUDA execution provider is added, or refused with a message naming it.
+ */
+final class OrtSessions {
+    private OrtSessions() {
+    }
+
+    /** A session over a model file (external data is resolved beside it). */
+    static OrtSession open(String file, BackendOptions options) {
+        try (SessionOptions so = options(options)) {
+            return OrtEnvironment.getEnvironment().createSession(file, so);
+        } catch (OrtException e) {
+            throw new InvalidInputException(file + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
+        }
+    }
+
+    /** A session over a serialized model. */
+    static OrtSession open(byte[] model, BackendOptions options) throws OrtException {
+        try (SessionOptions so = options(options)) {
+            return OrtEnvironment.getEnvironment().createSession(model, so);
+        }
+    }
+
+    private static SessionOptions options(BackendOptions options) throws OrtException {
+        SessionOptions so = new SessionOptions();
+        try {
+            so.setIntraOpNumThreads(options.threads() == 0 ? 1 : options.threads());
+            so.setInterOpNumThreads(1);
+            so.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
+            so.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            so.addConfigEntry("session.inter_op.allow_spinning", "0");
+            addDevice(so, options.device());
+            return so;
+        } catch (OrtException | RuntimeException e) {
+            so.close();
+            throw e;
+        }
+    }
+
+    private static void addDevice(SessionOptions so, String device) {
+        if (device.equals("cpu")) {
+            return;
+        }
+        if (!device.equals("cuda")) {
+            throw new InvalidInputException("backend.device: unknown device \"" + device + "\"; expected cpu or cuda");
+        }
+        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+            throw new InvalidInputException("backend.device=cuda: ONNX Runtime's CUDA execution provider "
+                    + "(CUDAExecutionProvider) is not available; this build has " + OrtEnvironment.getAvailableProviders()
+                    + ". Build with the Maven profile -Pcuda (onnxruntime_gpu, CUDA 12 and cuDNN 9 installed) or use device=cpu");
+        }
+        try {
+            so.addCUDA(0);
+        } catch (OrtException e) {
+            throw new InvalidInputException("backend.device=cuda: ONNX Runtime's CUDA execution provider "
+                    + "(CUDAExecutionProvider) could not start (no GPU, or CUDA 12/cuDNN 9 missing): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.hrmtext.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hrmtext.domain.InvalidInputException;
+
+/**
+ * Checks that a loaded ONNX file has exactly the inputs, and at least the outputs, that an export
+ * of the model's config has, with their element types, ranks and fixed sizes; the first
+ * difference becomes a message naming the file and the input or output.
+ */
+final class OrtSignatureCheck {
+    private OrtSignatureCheck() {
+    }
+
+    static void check(OrtSession session, OnnxSignature expected, String file) {
+        try {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            compare(file, "input", inputs, expected.inputs());
+            for (String name : inputs.keySet()) {
+                if (expected.inputs().stream().noneMatch(p -> p.name().equals(name))) {
+                    throw new InvalidInputException(file + ": unexpected input " + name
+                            + "; the file was not exported for this model's config");
+                }
+            }
+            compare(file, "output", session.getOutputInfo(), expected.outputs());
+        } catch (OrtException e) {
+            throw new InvalidInputException(file + ": cannot read the model's inputs: " + e.getMessage(), e);
+        }
+    }
+
+    private static void compare(String file, String kind, Map<String, NodeInfo> actual, List<OnnxSignature.Port> ports) {
+        for (OnnxSignature.Port port : ports) {
+            NodeInfo info = actual.get(port.name());
+            if (info == null) {
+                throw new InvalidInputException(file + ": " + kind + " " + port.name() + " is missing (expected "
+                        + port.describe() + "); the file was not exported for this model's config");
+            }
+            if (!matches(info, port)) {
+                throw new InvalidInputException(file + ": " + kind + " " + port.name() + " is " + describe(info)
+                        + " but this model's config expects " + port.describe());
+            }
+        }
+    }
+
+    private static boolean matches(NodeInfo info, OnnxSignature.Port port) {
+        if (!(info.getInfo() instanceof TensorInfo)) {
+            return false;
+        }
+        TensorInfo t = (TensorInfo) info.getInfo();
+        OnnxJavaType type = port.elementType() == OnnxSignature.FLOAT ? OnnxJavaType.FLOAT : OnnxJavaType.INT64;
+        long[] shape = t.getShape();
+        if (t.type != type || shape.length != port.dims().size()) {
+            return false;
+        }
+        for (int i = 0; i < shape.length; i++) {
+            Object want = port.dims().get(i);
+            if (want instanceof Long ? shape[i] != (Long) want : shape[i] >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(NodeInfo info) {
+        if (!(info.getInfo() instanceof TensorInfo)) {
+            return "not a tensor";
+        }
+        TensorInfo t = (TensorInfo) info.getInfo();
+        StringBuilder dims = new StringBuilder();
+        String[] names = t.getDimensionNames();
+        long[] shape = t.getShape();
+        for (int i = 0; i < shape.length; i++) {
+            String symbolic = names[i].isEmpty() ? "?" : names[i];
+            dims.append(i == 0 ? "" : ", ").append(shape[i] >= 0 ? Long.toString(shape[i]) : symbolic);
+        }
+        String type = t.type == OnnxJavaType.FLOAT ? "float32" : t.type.toString().toLowerCase(Locale.ROOT);
+        return type + " [" + dims + "]";
+    }
+}

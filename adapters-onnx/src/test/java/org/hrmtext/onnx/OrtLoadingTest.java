@@ -1,0 +1,111 @@
+package org.hrmtext.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.ports.BackendCapability;
+import org.hrmtext.ports.BackendOptions;
+import org.hrmtext.ports.BackendProvider;
+import org.hrmtext.ports.InferenceModel;
+import org.hrmtext.ports.ModelSource;
+import org.hrmtext.ports.TrainerSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening models: from an exported file, with clear errors for files and devices that do not fit. */
+class OrtLoadingTest {
+    @TempDir
+    Path dir;
+
+    private final BackendProvider provider = new OnnxBackendProvider();
+
+    @Test
+    void runsAnExportedFileOnItsOwnWithTheConfigFromItsMetadata() {
+        GoldenFolder golden = GoldenFolder.load("golden/trm");
+        Path file = dir.resolve("trm.onnx");
+        provider.exporter().export(golden.weights(), file, 17, Map.of());
+        try (InferenceModel model = provider.openInference(ModelSource.ofFile(file), BackendOptions.cpu(1))) {
+            assertEquals(golden.config(), model.config());
+            assertArrayEquals(golden.greedyTokens(),
+                    Decoding.greedy(model, golden.prompt(), golden.greedyTokens().length).tokens());
+        }
+    }
+
+    @Test
+    void namesTheMismatchedInputOfAFileExportedForAnotherConfig() {
+        Path file = dir.resolve("hrm.onnx");
+        provider.exporter().export(GoldenFolder.load("golden/hrm").weights(), file, 17, Map.of());
+        ModelWeights other = GoldenFolder.load("reference/hrm-h3l2").weights();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
+                new ModelSource(Optional.of(other), Optional.of(file)), BackendOptions.cpu(1)));
+        assertTrue(e.getMessage().contains(file + ": input past_key.0.0 is float32 [batch, 4, past_len, 16]"
+                + " but this model's config expects float32 [batch, 6, past_len, 16]"), e.getMessage());
+    }
+
+    @Test
+    void namesAnUnexpectedInputWhenTheRecurrenceDiffers() {
+        Path file = dir.resolve("hrm.onnx");
+        provider.exporter().export(GoldenFolder.load("golden/hrm").weights(), file, 17, Map.of());
+        ModelWeights fewerCalls = GoldenFolder.load("golden/ut").weights();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
+                new ModelSource(Optional.of(fewerCalls), Optional.of(file)), BackendOptions.cpu(1)));
+        assertTrue(e.getMessage().contains("unexpected input past_key.4.0"), e.getMessage());
+    }
+
+    @Test
+    void namesAMissingInput() {
+        Path file = dir.resolve("ut.onnx");
+        provider.exporter().export(GoldenFolder.load("golden/ut").weights(), file, 17, Map.of());
+        ModelWeights moreCalls = GoldenFolder.load("golden/hrm").weights();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
+                new ModelSource(Optional.of(moreCalls), Optional.of(file)), BackendOptions.cpu(1)));
+        assertTrue(e.getMessage().contains("ut.onnx: input past_key.4.0 is missing (expected float32 [batch, 4, past_len, 16])"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotOnnx() throws IOException {
+        Path file = dir.resolve("junk.onnx");
+        Files.writeString(file, "not a model");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> provider.openInference(ModelSource.ofFile(file), BackendOptions.cpu(1)));
+        assertTrue(e.getMessage().startsWith(file + ": ONNX Runtime cannot load the model"), e.getMessage());
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> provider.openInference(ModelSource.ofFile(dir.resolve("none.onnx")), BackendOptions.cpu(1)));
+        assertTrue(missing.getMessage().endsWith("none.onnx: file not found"), missing.getMessage());
+    }
+
+    @Test
+    void namesTheMissingCudaProvider() {
+        assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "this build has CUDA");
+        ModelSource source = ModelSource.of(GoldenFolder.load("golden/ut").weights());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> provider.openInference(source, new BackendOptions("cuda", 1)));
+        assertTrue(e.getMessage().contains("CUDAExecutionProvider"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Pcuda"), e.getMessage());
+    }
+
+    @Test
+    void isFoundByServiceLoaderAndCannotTrain() {
+        BackendProvider found = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("onnx")).findFirst().orElseThrow();
+        assertEquals(EnumSet.of(BackendCapability.GENERATE, BackendCapability.EXPORT), found.capabilities());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> found.openTrainer(
+                TrainerSpec.fresh(GoldenFolder.load("golden/ut").weights(), null), BackendOptions.cpu(1)));
+        assertTrue(e.getMessage().startsWith("backend onnx cannot train"), e.getMessage());
+        assertTrue(found.matmulGflops(64, BackendOptions.cpu(1)) > 0);
+    }
+}
