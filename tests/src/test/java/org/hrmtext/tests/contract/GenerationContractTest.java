@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a full recomputation (logits argmax of the training forward with a PrefixLM mask).
  */
 class GenerationContractTest {
-    static final List<String> GENERATORS = List.of("djl");
+    static final List<String> GENERATORS = List.of("djl", "onnx");
 
     static Stream<Arguments> cases() {
         return GENERATORS.stream().flatMap(b -> Backends.ARCHITECTURES.stream().map(a -> Arguments.of(b, a)));
