@@ -36,6 +36,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. --set train.steps=50 --set model.H_cycles=3.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--backend", paramLabel = "NAME", description = "Training backend, e.g. djl or tensorflow (overrides backend.train).")
+    String backend;
+
     private final TrainUseCase useCase;
 
     @Inject
@@ -45,7 +48,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig c = TrainingConfigLoader.load(config, overrides);
+        List<String> all = new ArrayList<>(overrides);
+        if (backend != null) {
+            all.add("backend.train=" + backend);
+        }
+        TrainingConfig c = TrainingConfigLoader.load(config, all);
         TrainingSummary s = useCase.run(new TrainRequest(c, data, out, Optional.ofNullable(resume)));
         System.out.printf(Locale.ROOT, "trained to step %d, last loss %.4f; model: %s; checkpoint: %s%n",
                 s.step(), s.loss(), s.modelDirectory(), s.checkpoint());
