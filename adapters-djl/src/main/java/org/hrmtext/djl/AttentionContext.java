@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.data.PrefixLmMask;
+import org.hrmtext.domain.model.RotaryTable;
 
 /**
  * Per-forward inputs every attention layer shares: rotary cos/sin at each token's position
@@ -31,27 +32,10 @@ record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, i
     static AttentionContext of(NDManager manager, ModelConfig config, int b, int t, long[] pos, float[] bias,
             int keys) {
         int hd = config.headDim();
-        int half = hd / 2;
-        float[] cos = new float[b * t * hd];
-        float[] sin = new float[b * t * hd];
-        float[] inv = new float[half];
-        for (int i = 0; i < half; i++) {
-            inv[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / hd));
-        }
-        for (int n = 0; n < b * t; n++) {
-            for (int i = 0; i < half; i++) {
-                float f = pos[n] * inv[i];
-                float c = (float) Math.cos(f);
-                float s = (float) Math.sin(f);
-                cos[n * hd + i] = c;
-                cos[n * hd + i + half] = c;
-                sin[n * hd + i] = s;
-                sin[n * hd + i + half] = s;
-            }
-        }
+        RotaryTable table = RotaryTable.of(config, pos);
         Shape rope = new Shape(b, t, 1, hd);
         NDArray maskBias = DjlArrays.floats(manager, bias, new Shape(b, 1, t, keys));
-        return new AttentionContext(DjlArrays.floats(manager, cos, rope), DjlArrays.floats(manager, sin, rope), maskBias,
+        return new AttentionContext(DjlArrays.floats(manager, table.cos(), rope), DjlArrays.floats(manager, table.sin(), rope), maskBias,
                 config.numAttentionHeads(), hd, DjlArrays.scalar(manager, config.rmsNormEps()),
                 DjlArrays.scalar(manager, 1.0 / Math.sqrt(hd)));
     }

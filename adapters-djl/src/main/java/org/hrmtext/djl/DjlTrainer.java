@@ -12,7 +12,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +21,7 @@ import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.model.FusedLayout.FusedTensor;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
-import org.hrmtext.domain.model.ParameterLayout;
-import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
-import org.hrmtext.domain.schedule.StackId;
 import org.hrmtext.ports.OptimizerState;
 import org.hrmtext.ports.ScoreRequest;
 import org.hrmtext.ports.ScoreResult;
@@ -119,19 +115,9 @@ final class DjlTrainer implements Trainer {
         }
     }
 
-    /** Fused tensors that receive a gradient under a schedule (see {@link RecurrenceSchedule#trainedStacks()}). */
+    /** Fused tensors that receive a gradient under a schedule. */
     private Set<String> trainedTensors(RecurrenceSchedule schedule) {
-        Set<StackId> stacks = schedule.trainedStacks();
-        Set<String> out = new LinkedHashSet<>();
-        for (FusedTensor t : params.fusedTensors()) {
-            String n = t.name();
-            boolean inTrainedStack = stacks.stream().anyMatch(s -> ParameterLayout.inStack(n, s));
-            if (n.equals(ParameterNames.LM_HEAD) || inTrainedStack
-                    || (n.equals(ParameterNames.EMBEDDING) && schedule.embeddingTrained())) {
-                out.add(n);
-            }
-        }
-        return out;
+        return schedule.trainedTensors(params.fusedTensors().stream().map(FusedTensor::name).toList());
     }
 
     private double globalNorm(Set<String> trained) {

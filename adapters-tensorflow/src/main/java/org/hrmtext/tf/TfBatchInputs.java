@@ -3,6 +3,7 @@ package org.hrmtext.tf;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.data.PrefixLmMask;
+import org.hrmtext.domain.model.RotaryTable;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -64,12 +65,12 @@ final class TfBatchInputs {
                 count++;
             }
         }
-        float[][] rope = rotary(batch);
+        RotaryTable rope = RotaryTable.of(config, batch.positions());
         TfFeed feed = new TfFeed();
         try {
             return feed.ints(ids, new long[] {b, t}, batch.inputs())
-                    .floats(cos, new long[] {b, t, 1, hd}, rope[0])
-                    .floats(sin, new long[] {b, t, 1, hd}, rope[1])
+                    .floats(cos, new long[] {b, t, 1, hd}, rope.cos())
+                    .floats(sin, new long[] {b, t, 1, hd}, rope.sin())
                     .floats(maskBias, new long[] {b, 1, t, t}, PrefixLmMask.additiveBias(batch, BLOCKED))
                     .ints(labels, new long[] {n}, labelIds)
                     .floats(labelWeights, new long[] {n}, weights)
@@ -78,30 +79,5 @@ final class TfBatchInputs {
             feed.close();
             throw e;
         }
-    }
-
-    /** Rotary cos and sin tables {@code [tokens · head_dim]}, both halves of a head alike. */
-    private float[][] rotary(PackedBatch batch) {
-        int hd = config.headDim();
-        int half = hd / 2;
-        float[] inv = new float[half];
-        for (int i = 0; i < half; i++) {
-            inv[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / hd));
-        }
-        int[] pos = batch.positions();
-        float[] cosTable = new float[pos.length * hd];
-        float[] sinTable = new float[pos.length * hd];
-        for (int n = 0; n < pos.length; n++) {
-            for (int i = 0; i < half; i++) {
-                float f = pos[n] * inv[i];
-                float c = (float) Math.cos(f);
-                float s = (float) Math.sin(f);
-                cosTable[n * hd + i] = c;
-                cosTable[n * hd + i + half] = c;
-                sinTable[n * hd + i] = s;
-                sinTable[n * hd + i + half] = s;
-            }
-        }
-        return new float[][] {cosTable, sinTable};
     }
 }

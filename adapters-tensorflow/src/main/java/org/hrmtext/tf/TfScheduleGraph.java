@@ -2,15 +2,11 @@ package org.hrmtext.tf;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hrmtext.domain.model.FusedLayout.FusedTensor;
-import org.hrmtext.domain.model.ParameterLayout;
-import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
-import org.hrmtext.domain.schedule.StackId;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
@@ -60,19 +56,9 @@ record TfScheduleGraph(Operand<TFloat32> logits, Operand<TFloat32> loss, Operand
                 tf.math.addN(tensorSquares), tf.withControlDependencies(stores).noOp());
     }
 
-    /** Fused tensors that receive a gradient: the head, the trained stacks, the embedding when it is reached. */
+    /** Fused tensors that receive a gradient under a schedule. */
     static Set<String> trainedTensors(TfParameters params, RecurrenceSchedule schedule) {
-        Set<StackId> stacks = schedule.trainedStacks();
-        Set<String> out = new LinkedHashSet<>();
-        for (FusedTensor t : params.fusedTensors()) {
-            String n = t.name();
-            boolean inTrainedStack = stacks.stream().anyMatch(s -> ParameterLayout.inStack(n, s));
-            if (n.equals(ParameterNames.LM_HEAD) || inTrainedStack
-                    || (n.equals(ParameterNames.EMBEDDING) && schedule.embeddingTrained())) {
-                out.add(n);
-            }
-        }
-        return out;
+        return schedule.trainedTensors(params.fusedTensors().stream().map(FusedTensor::name).toList());
     }
 
     private static void addPartSquares(Ops tf, FusedTensor t, Operand<TFloat32> g, Map<String, Operand<TFloat32>> out) {

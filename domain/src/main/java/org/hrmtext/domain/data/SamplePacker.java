@@ -44,6 +44,15 @@ public final class SamplePacker {
 
     /** All batches of one epoch, in training order. */
     public List<PackedBatch> packEpoch(List<Sample> samples, long seed, int epoch) {
+        return pack(samples, epochOrder(samples.size(), seed, epoch));
+    }
+
+    /** All batches of one pass over the samples in {@code order} (a permutation of their indices). */
+    public List<PackedBatch> pack(List<Sample> samples, int[] order) {
+        if (order.length != samples.size()) {
+            throw new InvalidInputException("packing: an epoch order of " + order.length + " entries for "
+                    + samples.size() + " samples");
+        }
         for (int i = 0; i < samples.size(); i++) {
             if (samples.get(i).packedLength() > seqLen) {
                 throw new InvalidInputException("sample " + (i + 1) + " needs " + samples.get(i).packedLength()
@@ -51,7 +60,7 @@ public final class SamplePacker {
             }
         }
         Deque<Integer> queue = new ArrayDeque<>();
-        for (int i : epochOrder(samples.size(), seed, epoch)) {
+        for (int i : order) {
             queue.add(i);
         }
         List<PackedBatch> batches = new ArrayList<>();

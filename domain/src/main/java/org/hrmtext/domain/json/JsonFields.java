@@ -65,6 +65,13 @@ public final class JsonFields {
         return (String) v;
     }
 
+    public String requireString(String key) {
+        if (!has(key)) {
+            throw missing(key, "a string");
+        }
+        return optString(key, null);
+    }
+
     /** An array of integers. */
     public int[] requireIntArray(String key) {
         if (!has(key)) {

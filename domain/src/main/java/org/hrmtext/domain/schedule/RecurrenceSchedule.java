@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.config.RecurrenceConfig;
+import org.hrmtext.domain.model.ParameterNames;
 
 /**
  * The ordered module calls of one forward pass, and the state whose final value feeds
@@ -123,6 +124,23 @@ public record RecurrenceSchedule(List<ModuleCall> calls, StateSlot output, boole
         Set<StateSlot> live = walkBackward(EnumSet.noneOf(StackId.class));
         // Z_H starts as the embedding, so a live initial Z_H reaches it too.
         return live.contains(StateSlot.INPUT) || live.contains(StateSlot.Z_H);
+    }
+
+    /**
+     * Which of the given tensor names (split or fused) receive a gradient under this schedule:
+     * {@code lm_head}, every tensor of a trained stack, and the embedding when it is reached.
+     */
+    public Set<String> trainedTensors(java.util.Collection<String> names) {
+        Set<StackId> stacks = trainedStacks();
+        boolean embedding = embeddingTrained();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String n : names) {
+            boolean inTrainedStack = stacks.stream().anyMatch(s -> n.startsWith(s.prefix() + "."));
+            if (n.equals(ParameterNames.LM_HEAD) || inTrainedStack || (embedding && n.equals(ParameterNames.EMBEDDING))) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private Set<StateSlot> walkBackward(Set<StackId> trained) {
