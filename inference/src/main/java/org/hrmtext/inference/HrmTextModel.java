@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
 import org.hrmtext.domain.model.ModelWeights;
-import org.hrmtext.domain.model.ParameterLayout;
+import org.hrmtext.domain.model.ModelDirectoryReader;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
@@ -69,10 +68,9 @@ public final class HrmTextModel implements AutoCloseable {
         return new HrmTextModel(model, context);
     }
 
-    /** Reads and validates a model directory. */
+    /** Reads and validates a model directory (see {@link ModelDirectoryReader}). */
     public static ModelWeights readDirectory(Path dir) {
-        ModelConfig config = ModelConfigJson.read(dir.resolve("config.json"));
-        return ModelWeights.read(ParameterLayout.of(config), dir.resolve("model.safetensors"));
+        return ModelDirectoryReader.read(dir);
     }
 
     private static BackendProvider provider(String name) {

@@ -5,7 +5,7 @@ import org.hrmtext.app.io.AtomicFiles;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.config.ModelConfigJson;
 import org.hrmtext.domain.model.ModelWeights;
-import org.hrmtext.domain.model.ParameterLayout;
+import org.hrmtext.domain.model.ModelDirectoryReader;
 import org.hrmtext.domain.model.SafetensorsWriter;
 
 /**
@@ -14,16 +14,15 @@ import org.hrmtext.domain.model.SafetensorsWriter;
  * file is replaced atomically.
  */
 public final class ModelDirectory {
-    public static final String CONFIG = "config.json";
-    public static final String WEIGHTS = "model.safetensors";
+    public static final String CONFIG = ModelDirectoryReader.CONFIG;
+    public static final String WEIGHTS = ModelDirectoryReader.WEIGHTS;
 
     private ModelDirectory() {
     }
 
-    /** Reads and validates the config and the weights (names, shapes, dtypes). */
+    /** Reads and validates the config and the weights (single or sharded; names, shapes, dtypes). */
     public static ModelWeights read(Path dir) {
-        ModelConfig config = ModelConfigJson.read(dir.resolve(CONFIG));
-        return ModelWeights.read(ParameterLayout.of(config), dir.resolve(WEIGHTS));
+        return ModelDirectoryReader.read(dir);
     }
 
     /** Writes {@code config.json} and the raw weights as {@code model.safetensors}. */

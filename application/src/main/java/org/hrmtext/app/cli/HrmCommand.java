@@ -20,14 +20,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hrm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, score, generate with and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
-        subcommands = {TrainCommand.class, ScoreCommand.class, GenerateCommand.class, ExportOnnxCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, ScoreCommand.class, GenerateCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, BenchCommand.class})
 public final class HrmCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: expected one of train, score, generate, export-onnx, bench");
+        throw new ParameterException(spec.commandLine(), "missing command: expected one of train, score, generate, export-onnx, export-hf, bench");
     }
 
     public static void main(String[] args) {

@@ -16,14 +16,20 @@ import org.junit.jupiter.params.provider.Arguments;
  */
 final class Backends {
     static final List<String> UNDER_TEST = List.of("djl", "tensorflow");
-    static final List<String> ARCHITECTURES = List.of("hrm", "ut", "rins", "trm", "transformer");
+    /**
+     * Test-resource folders: the golden vectors of the five architectures, and independent
+     * reference vectors of the same oracle on other configurations and seeds.
+     */
+    static final List<String> CASES = List.of("golden/hrm", "golden/ut", "golden/rins", "golden/trm",
+            "golden/transformer", "reference/hrm-h3l2", "reference/trm-h2l2", "reference/ut-c3", "reference/rins-l5",
+            "reference/transformer-l3");
 
     private Backends() {
     }
 
     /** Every (backend, golden architecture) pair. */
     static Stream<Arguments> goldenCases() {
-        return UNDER_TEST.stream().flatMap(b -> ARCHITECTURES.stream().map(a -> Arguments.of(b, a)));
+        return UNDER_TEST.stream().flatMap(b -> CASES.stream().map(a -> Arguments.of(b, a)));
     }
 
     static Stream<String> names() {

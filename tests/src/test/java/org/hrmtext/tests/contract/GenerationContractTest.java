@@ -34,7 +34,7 @@ class GenerationContractTest {
     static final List<String> GENERATORS = List.of("djl", "onnx");
 
     static Stream<Arguments> cases() {
-        return GENERATORS.stream().flatMap(b -> Backends.ARCHITECTURES.stream().map(a -> Arguments.of(b, a)));
+        return GENERATORS.stream().flatMap(b -> Backends.CASES.stream().map(a -> Arguments.of(b, a)));
     }
 
     private static InferenceModel open(String backend, GoldenCase golden) {

@@ -84,7 +84,7 @@ class OptimizerStepContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.hrmtext.tests.contract.Backends#names")
     void hrmAtTwoBackpropStepsLeavesTheEmbeddingUntouched(String backend) {
-        GoldenCase golden = GoldenCase.load("hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         RecurrenceSchedule bp2 = golden.schedule("2");
         assertTrue(!bp2.embeddingTrained(), "precondition: no embedding gradient at bp_steps 2");
         HostTensor embedding = golden.weights().get(ParameterNames.EMBEDDING);
