@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
@@ -25,8 +27,11 @@ final class DjlRecurrence {
     private final DjlParameters params;
     private final Map<StackId, DjlTransformerStack> stacks = new EnumMap<>(StackId.class);
 
-    /** The final value of the output state and its first value (for auto-guidance), {@code [B, T, d]}. */
-    record Output(NDArray last, NDArray first) {
+    /**
+     * The final value of the output state and its first value (for auto-guidance), the initial
+     * value of each state, and the output of every call in schedule order, all {@code [B, T, d]}.
+     */
+    record Output(NDArray last, NDArray first, Map<StateSlot, NDArray> initial, List<NDArray> calls) {
     }
 
     DjlRecurrence(DjlParameters params) {
@@ -43,13 +48,18 @@ final class DjlRecurrence {
 
     /** Training and scoring: logits {@code [B·T, vocab]} of a packed batch. */
     NDArray logits(NDManager manager, PackedBatch batch, RecurrenceSchedule schedule, boolean withGradient) {
+        Output out = run(manager, batch, schedule, withGradient);
+        return head(out.last().reshape((long) batch.tokens(), config.hiddenSize()));
+    }
+
+    /** Every state of the recurrence on a packed batch. */
+    Output run(NDManager manager, PackedBatch batch, RecurrenceSchedule schedule, boolean withGradient) {
         AttentionContext ctx = AttentionContext.of(manager, config, batch);
         long[] ids = new long[batch.tokens()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = batch.inputs()[i];
         }
-        Output out = run(manager, ids, batch.rows(), batch.seqLen(), ctx, schedule, withGradient, null);
-        return head(out.last().reshape((long) batch.tokens(), config.hiddenSize()));
+        return run(manager, ids, batch.rows(), batch.seqLen(), ctx, schedule, withGradient, null);
     }
 
     /** {@code [N, d]} hidden states to {@code [N, vocab]} logits. */
@@ -75,6 +85,8 @@ final class DjlRecurrence {
         if (schedule.usesZlInit()) {
             state.put(StateSlot.Z_L, params.get(ParameterNames.Z_L_INIT).broadcast(new Shape(b, t, d)));
         }
+        Map<StateSlot, NDArray> initial = new EnumMap<>(state);
+        List<NDArray> outputs = new ArrayList<>();
         NDArray first = null;
         for (ModuleCall call : schedule.calls()) {
             JniUtils.setGradMode(withGradient && call.carriesGradient());
@@ -84,11 +96,12 @@ final class DjlRecurrence {
             }
             NDArray out = stacks.get(call.stack()).forward(in, ctx, cache, call.index());
             state.put(call.target(), out);
+            outputs.add(out);
             if (first == null && call.target() == schedule.output()) {
                 first = out;
             }
         }
         JniUtils.setGradMode(withGradient);
-        return new Output(state.get(schedule.output()), first);
+        return new Output(state.get(schedule.output()), first, initial, outputs);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
+import org.hrmtext.domain.diagnostics.EffectiveDepth;
+import org.hrmtext.domain.diagnostics.GradientStatistics;
 import org.hrmtext.domain.model.FusedLayout.FusedTensor;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
@@ -62,11 +64,14 @@ final class DjlTrainer implements Trainer {
             Forward f = forwardBackward(batch, plan.schedule());
             double gradNorm = globalNorm(trained);
             boolean finite = Double.isFinite(f.loss) && Double.isFinite(gradNorm);
+            Optional<GradientStatistics> statistics = finite && plan.diagnostics()
+                    ? Optional.of(DjlGradientStatistics.of(manager, params, trained))
+                    : Optional.empty();
             if (finite) {
                 optimizer.update(trained, plan.learningRate());
             }
             zeroGradients(trained);
-            return new StepResult(f.loss, batch.labelledTokens(), gradNorm, f.predictions, finite);
+            return new StepResult(f.loss, batch.labelledTokens(), gradNorm, f.predictions, finite, statistics);
         } finally {
             JniUtils.setGradMode(false);
         }
@@ -96,6 +101,16 @@ final class DjlTrainer implements Trainer {
             return new ScoreResult(f.loss, batch.labelledTokens(), norms, logits);
         } finally {
             JniUtils.setGradMode(false);
+        }
+    }
+
+    @Override
+    public EffectiveDepth probe(PackedBatch batch, RecurrenceSchedule schedule) {
+        checkOpen();
+        batch.checkVocabulary(config.vocabSize());
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return DjlDepthProbe.run(manager, recurrence, batch, schedule);
         }
     }
 

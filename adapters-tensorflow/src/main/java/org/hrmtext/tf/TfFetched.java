@@ -3,6 +3,7 @@ package org.hrmtext.tf;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 /** Copies fetched tensors of a session run into JVM arrays (the run's {@link Result} owns them). */
@@ -17,6 +18,13 @@ final class TfFetched {
     static float[] floats(Result result, int index) {
         TFloat32 t = (TFloat32) result.get(index);
         float[] out = new float[Math.toIntExact(t.shape().size())];
+        t.copyTo(DataBuffers.of(out, false, false));
+        return out;
+    }
+
+    static double[] doubles(Result result, int index) {
+        TFloat64 t = (TFloat64) result.get(index);
+        double[] out = new double[Math.toIntExact(t.shape().size())];
         t.copyTo(DataBuffers.of(out, false, false));
         return out;
     }

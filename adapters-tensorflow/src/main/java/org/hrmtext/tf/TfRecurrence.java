@@ -1,6 +1,8 @@
 package org.hrmtext.tf;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.model.ParameterNames;
@@ -35,8 +37,25 @@ final class TfRecurrence {
         }
     }
 
+    /**
+     * The states of an unrolled schedule, {@code [B·T, d]} each: the initial value of each state,
+     * every call's output in schedule order, and the final value of the output state.
+     */
+    record Trace(Map<StateSlot, Operand<TFloat32>> initial, List<Operand<TFloat32>> calls, Operand<TFloat32> last) {
+    }
+
     /** Logits {@code [B·T, vocab]} of the batch fed through {@link TfBatchInputs}. */
     Operand<TFloat32> logits(Ops tf, RecurrenceSchedule schedule) {
+        return head(tf, trace(tf, schedule).last());
+    }
+
+    /** {@code [N, d]} states to {@code [N, vocab]} logits with the untied head. */
+    Operand<TFloat32> head(Ops tf, Operand<TFloat32> states) {
+        return tf.linalg.matMul(states, params.value(ParameterNames.LM_HEAD), MatMul.transposeB(true));
+    }
+
+    /** Adds the ops of every call of the schedule on the fed batch. */
+    Trace trace(Ops tf, RecurrenceSchedule schedule) {
         Operand<TInt32> ids = tf.reshape(inputs.ids, tf.constant(new int[] {-1}));
         Operand<TFloat32> input = tf.math.mul(tf.gather(params.value(ParameterNames.EMBEDDING), ids, tf.constant(0)),
                 tf.constant((float) config.embeddingScale()));
@@ -50,6 +69,8 @@ final class TfRecurrence {
             state.put(StateSlot.Z_L, tf.stopGradient(
                     tf.broadcastTo(params.value(ParameterNames.Z_L_INIT), tf.shape(input))));
         }
+        Map<StateSlot, Operand<TFloat32>> initial = new EnumMap<>(state);
+        List<Operand<TFloat32>> outputs = new ArrayList<>();
         for (ModuleCall call : schedule.calls()) {
             Ops scoped = tf.withSubScope("call" + call.index());
             Operand<TFloat32> in = state.get(call.inputs().get(0));
@@ -58,8 +79,8 @@ final class TfRecurrence {
             }
             Operand<TFloat32> out = stacks.get(call.stack()).forward(scoped, in);
             state.put(call.target(), call.carriesGradient() ? out : scoped.stopGradient(out));
+            outputs.add(state.get(call.target()));
         }
-        return tf.linalg.matMul(state.get(schedule.output()), params.value(ParameterNames.LM_HEAD),
-                MatMul.transposeB(true));
+        return new Trace(initial, outputs, state.get(schedule.output()));
     }
 }

@@ -19,14 +19,15 @@ import org.tensorflow.types.TInt32;
  * The ops of one recurrence schedule, built once and reused for every batch under it: logits,
  * loss and predictions, the gradient of each trained fused tensor, their squared L2 norms per
  * split Hugging Face tensor and in total, and an op that stores the gradients in the optimizer's
- * buffers (so the update can run only after the caller has seen that they are finite).
+ * buffers (so the update can run only after the caller has seen that they are finite), and the
+ * gradient-magnitude statistics fetched only by diagnostic steps.
  *
  * @param trained fused tensors that receive a gradient under this schedule
  * @param partSquares squared gradient norm per split tensor name, for trained tensors only
  */
 record TfScheduleGraph(Operand<TFloat32> logits, Operand<TFloat32> loss, Operand<TInt32> predictions,
         Set<String> trained, Map<String, Operand<TFloat32>> partSquares, Operand<TFloat32> globalSquare,
-        Op storeGradients) {
+        Op storeGradients, TfGradientStatistics statistics) {
 
     static TfScheduleGraph build(Ops tf, TfRecurrence recurrence, TfParameters params, TfBatchInputs inputs,
             TfAdamAtan2 optimizer, RecurrenceSchedule schedule) {
@@ -39,6 +40,7 @@ record TfScheduleGraph(Operand<TFloat32> logits, Operand<TFloat32> loss, Operand
         Map<String, Operand<TFloat32>> partSquares = new LinkedHashMap<>();
         List<Operand<TFloat32>> tensorSquares = new ArrayList<>();
         List<Op> stores = new ArrayList<>();
+        Map<String, Operand<TFloat32>> byName = new LinkedHashMap<>();
         int i = 0;
         for (FusedTensor t : params.fusedTensors()) {
             if (!trained.contains(t.name())) {
@@ -48,12 +50,14 @@ record TfScheduleGraph(Operand<TFloat32> logits, Operand<TFloat32> loss, Operand
             if (g == null || g.isClosed()) {
                 throw new IllegalStateException("no gradient path to " + t.name() + " under schedule " + schedule);
             }
+            byName.put(t.name(), g);
             tensorSquares.add(squaredNorm(tf, g, t.shape().length));
             addPartSquares(tf, t, g, partSquares);
             stores.add(tf.assignVariableOp(optimizer.gradientBuffer(t.name()).handle(), g));
         }
         return new TfScheduleGraph(logits, loss, TfTaskCompletionLoss.predictions(tf, logits), trained, partSquares,
-                tf.math.addN(tensorSquares), tf.withControlDependencies(stores).noOp());
+                tf.math.addN(tensorSquares), tf.withControlDependencies(stores).noOp(),
+                TfGradientStatistics.build(tf, byName));
     }
 
     /** Fused tensors that receive a gradient under a schedule. */

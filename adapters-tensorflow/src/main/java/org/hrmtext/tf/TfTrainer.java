@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
+import org.hrmtext.domain.diagnostics.EffectiveDepth;
+import org.hrmtext.domain.diagnostics.GradientStatistics;
 import org.hrmtext.domain.model.FusedLayout.FusedTensor;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
@@ -41,6 +43,7 @@ final class TfTrainer implements Trainer {
     private final TfRecurrence recurrence;
     private final TfAdamAtan2 optimizer;
     private final Map<RecurrenceSchedule, TfScheduleGraph> graphs = new HashMap<>();
+    private final Map<RecurrenceSchedule, TfProbeGraph> probes = new HashMap<>();
     private boolean closed;
 
     /** Builds the variables in {@code graph}, opens a session on it and loads the spec's state. */
@@ -70,18 +73,28 @@ final class TfTrainer implements Trainer {
         double loss;
         double gradNorm;
         int[] predictions;
-        try (TfFeed feed = inputs.feed(batch);
-                Result r = feed.runner(session).fetch(g.loss()).fetch(g.globalSquare()).fetch(g.predictions())
-                        .addTarget(g.storeGradients()).run()) {
-            loss = TfFetched.scalar(r, 0);
-            gradNorm = Math.sqrt(TfFetched.scalar(r, 1));
-            predictions = TfFetched.ints(r, 2);
+        Optional<GradientStatistics> statistics = Optional.empty();
+        try (TfFeed feed = inputs.feed(batch)) {
+            Session.Runner runner = feed.runner(session).fetch(g.loss()).fetch(g.globalSquare()).fetch(g.predictions())
+                    .addTarget(g.storeGradients());
+            if (plan.diagnostics()) {
+                g.statistics().fetch(runner);
+            }
+            try (Result r = runner.run()) {
+                loss = TfFetched.scalar(r, 0);
+                gradNorm = Math.sqrt(TfFetched.scalar(r, 1));
+                predictions = TfFetched.ints(r, 2);
+                if (plan.diagnostics()) {
+                    statistics = Optional.of(g.statistics().read(r, 3));
+                }
+            }
         }
         boolean finite = Double.isFinite(loss) && Double.isFinite(gradNorm);
         if (finite) {
             optimizer.update(session, g.trained(), plan.learningRate());
         }
-        return new StepResult(loss, batch.labelledTokens(), gradNorm, predictions, finite);
+        return new StepResult(loss, batch.labelledTokens(), gradNorm, predictions, finite,
+                finite ? statistics : Optional.empty());
     }
 
     @Override
@@ -107,6 +120,17 @@ final class TfTrainer implements Trainer {
                         : Map.of();
                 return new ScoreResult(TfFetched.scalar(r, 0), batch.labelledTokens(), norms, logits);
             }
+        }
+    }
+
+    @Override
+    public EffectiveDepth probe(PackedBatch batch, RecurrenceSchedule schedule) {
+        checkOpen();
+        batch.checkVocabulary(config.vocabSize());
+        TfProbeGraph p = probes.computeIfAbsent(schedule, s -> TfProbeGraph.build(
+                tf.withSubScope("probe" + probes.size()), recurrence, inputs, s));
+        try (TfFeed feed = inputs.feed(batch); Result r = feed.runner(session).fetch(p.values()).run()) {
+            return p.read(r, 0);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.hrmtext.ports;
 
+import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.PackedBatch;
+import org.hrmtext.domain.diagnostics.EffectiveDepth;
 import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.domain.schedule.RecurrenceSchedule;
 
 /**
  * A model held by a backend, trained with AdamATan2 and scored under a recurrence schedule.
@@ -17,6 +20,16 @@ public interface Trainer extends AutoCloseable {
 
     /** Loss (and optionally gradients and logits) of a batch, without changing any state. */
     ScoreResult score(PackedBatch batch, ScoreRequest request);
+
+    /**
+     * The effective-depth probe of {@link org.hrmtext.domain.diagnostics.DepthProbe} on a batch
+     * under a schedule, without changing any state: per module call, the relative change and cosine
+     * similarity against the previous value of its state, and the logit-lens KL against the final
+     * prediction, averaged over labelled positions.
+     */
+    default EffectiveDepth probe(PackedBatch batch, RecurrenceSchedule schedule) {
+        throw new InvalidInputException("this backend cannot run the effective-depth probe");
+    }
 
     /** Current raw weights. */
     ModelWeights weights();

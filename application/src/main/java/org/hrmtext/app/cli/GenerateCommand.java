@@ -4,20 +4,28 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hrmtext.app.generate.GenerateJob;
 import org.hrmtext.app.generate.GenerateUseCase;
+import org.hrmtext.app.text.TokenizerCatalog;
+import org.hrmtext.app.text.TokenizerFiles;
+import org.hrmtext.app.text.TokenizerInfo;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.domain.text.Condition;
 import org.hrmtext.inference.GenerationRequest;
 import org.hrmtext.inference.GenerationResult;
 import org.hrmtext.inference.HrmTextModel;
 import org.hrmtext.inference.SamplingSettings;
+import org.hrmtext.ports.Tokenizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +34,10 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Continue a prompt: prefill it as one bidirectional PrefixLM prefix, then decode token by token "
                 + "with one KV cache per module call.",
-                "Prints the new token ids as they come, or with --json {\"new_tokens\": [...], \"text\": ..., \"tokens_per_s\": ...}."})
+                "With --prompt TEXT (a model with tokenizer files, or an ONNX file with them beside it) the prompt is "
+                        + "<boq> condition… TEXT <eoq>, generation stops at <eoa> and the answer text is printed; "
+                        + "with --prompt-ids the new token ids are printed as they come.",
+                "--json prints {\"new_tokens\": [...], \"text\": ..., \"tokens_per_s\": ...}."})
 public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or exported ONNX file.")
     Path model;
@@ -36,7 +47,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** Exactly one of the two prompt forms. */
     static final class Prompt {
-        @Option(names = "--prompt", paramLabel = "TEXT", description = "Prompt text (needs a model with a tokenizer).")
+        @Option(names = "--prompt", paramLabel = "TEXT", description = "Prompt text (the instruction; needs a model with tokenizer files).")
         String text;
 
         @Option(names = "--prompt-ids", split = ",", paramLabel = "ID", description = "Prompt token ids, e.g. 1,4,12,2.")
@@ -86,39 +97,59 @@ public final class GenerateCommand implements Callable<Integer> {
     boolean json;
 
     private final GenerateUseCase useCase;
+    private final TokenizerCatalog tokenizers;
 
     @Inject
-    public GenerateCommand(GenerateUseCase useCase) {
+    public GenerateCommand(GenerateUseCase useCase, TokenizerCatalog tokenizers) {
         this.useCase = useCase;
+        this.tokenizers = tokenizers;
     }
 
     @Override
     public Integer call() {
-        if (prompt.text != null || condition != null) {
-            throw new InvalidInputException((prompt.text != null ? "--prompt" : "--condition")
-                    + " needs a tokenizer (tokenizer.json with the special tokens), which " + model
-                    + " does not have; pass token ids with --prompt-ids");
+        if (prompt.ids != null) {
+            if (condition != null) {
+                throw new InvalidInputException("--condition applies to --prompt text; with --prompt-ids put the condition "
+                        + "token ids into the prompt");
+            }
+            return generate(prompt.ids, Optional.empty());
         }
-        Set<Integer> stops = Arrays.stream(stopIds).boxed().collect(Collectors.toSet());
-        GenerationRequest request = new GenerationRequest(List.of(prompt.ids), maxNewTokens,
+        if (!Files.exists(model)) {
+            throw new InvalidInputException(model + ": no such model directory or file");
+        }
+        Path home = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
+        try (Tokenizer tok = tokenizers.openSaved(home).orElseThrow(() -> new InvalidInputException("--prompt needs a tokenizer ("
+                + TokenizerInfo.FILE + " and/or " + TokenizerFiles.TOKENIZER_JSON + ", as hrm train writes for text data), which "
+                + home + " does not have; pass token ids with --prompt-ids"))) {
+            return generate(tok.layout().instruction(Condition.parseList(condition), tok.encode(prompt.text)), Optional.of(tok));
+        }
+    }
+
+    /** Generates from prompt ids; with a tokenizer, stops at {@code <eoa>} and prints the decoded answer. */
+    private int generate(int[] ids, Optional<Tokenizer> tok) {
+        Set<Integer> stops = Arrays.stream(stopIds).boxed().collect(Collectors.toCollection(HashSet::new));
+        tok.ifPresent(t -> stops.add(t.layout().eoa()));
+        GenerationRequest request = new GenerationRequest(List.of(ids), maxNewTokens,
                 new SamplingSettings(temperature, topK, topP, minP, seed), guidance, stops, List.of(),
-                json ? null : (row, token) -> System.out.print(token + " "));
+                json || tok.isPresent() ? null : (row, token) -> System.out.print(token + " "));
         String name = backend != null ? backend : Files.isDirectory(model) ? "djl" : "onnx";
         GenerationResult r = useCase.run(new GenerateJob(model, name,
                 new HrmTextModel.Options(name, device, threads, context), request));
+        int[] newTokens = r.newTokens().get(0);
+        Optional<String> text = tok.map(t -> t.decode(t.layout().answer(newTokens)));
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("new_tokens", Arrays.stream(r.newTokens().get(0)).boxed().toList());
-            out.put("text", null);
+            out.put("new_tokens", Arrays.stream(newTokens).boxed().toList());
+            out.put("text", text.orElse(null));
             out.put("tokens_per_s", r.decodeTokensPerSecond());
             out.put("prefill_ms", r.prefillMillis());
             out.put("cache_bytes", r.cacheBytes());
-            out.put("stop_reason", r.stopReasons().get(0).name().toLowerCase(java.util.Locale.ROOT));
+            out.put("stop_reason", r.stopReasons().get(0).name().toLowerCase(Locale.ROOT));
             System.out.print(JsonWriter.pretty(out));
         } else {
-            System.out.println();
+            System.out.println(text.orElse(""));
             System.err.printf("%d new tokens, %.1f tokens/s, prefill %.1f ms, KV cache %d bytes%n",
-                    r.newTokens().get(0).length, r.decodeTokensPerSecond(), r.prefillMillis(), r.cacheBytes());
+                    newTokens.length, r.decodeTokensPerSecond(), r.prefillMillis(), r.cacheBytes());
         }
         return 0;
     }

@@ -13,21 +13,22 @@ import picocli.CommandLine.Spec;
  * the class path) and runs the chosen subcommand.
  *
  * <pre>
+ * hrm prepare --input pairs.jsonl --tokenizer byte --out data/pairs
  * hrm train --config tiny.yaml --data train.jsonl --out runs/tiny
  * hrm score --model runs/tiny --batch batch.json --bp-steps 3
  * hrm bench train --preset small --json
  * </pre>
  */
 @Command(name = "hrm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Train, score, generate with and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
-        subcommands = {TrainCommand.class, ScoreCommand.class, GenerateCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, BenchCommand.class})
+        description = "Prepare data for, train, score, generate with and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
+        subcommands = {PrepareCommand.class, TrainCommand.class, ScoreCommand.class, GenerateCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, BenchCommand.class, StudyCommand.class})
 public final class HrmCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: expected one of train, score, generate, export-onnx, export-hf, bench");
+        throw new ParameterException(spec.commandLine(), "missing command: expected one of prepare, train, score, generate, export-onnx, export-hf, bench, study");
     }
 
     public static void main(String[] args) {
@@ -37,6 +38,7 @@ public final class HrmCommand implements Runnable {
     /** Runs a command line with the given injector and returns the exit code. */
     public static int execute(Injector injector, String... args) {
         CommandLine cl = new CommandLine(HrmCommand.class, new GuiceFactory(injector));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(CliErrors::onParameterError);
         cl.setExecutionExceptionHandler(CliErrors::onExecutionError);
         return cl.execute(args);

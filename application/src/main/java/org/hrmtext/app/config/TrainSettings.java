@@ -10,10 +10,11 @@ import org.hrmtext.domain.training.CreditAssignment;
  * The {@code train:} section: how long to train, how batches are packed, and how credit is
  * assigned. {@code credit} (e.g. {@code H2L3} or {@code full}) fixes one pattern for every step;
  * without it {@code creditWarmup} selects the paper's warmup (true) or the architecture's own
- * truncation from the first step (false).
+ * truncation from the first step (false). {@code diagnostics} adds the gradient-magnitude statistics
+ * of each logged step to its metrics line.
  */
 public record TrainSettings(int steps, int seqLen, int rows, long seed, int logEvery, int checkpointEvery,
-        boolean creditWarmup, Optional<CreditPattern> credit) {
+        boolean creditWarmup, Optional<CreditPattern> credit, boolean diagnostics) {
 
     public TrainSettings {
         positive("train.steps", steps);

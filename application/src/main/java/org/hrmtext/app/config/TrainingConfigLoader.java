@@ -12,7 +12,7 @@ import org.hrmtext.domain.training.AdamAtan2Settings;
 /**
  * Reads a YAML training config and its {@code --set} overrides into a {@link TrainingConfig}.
  * Defaults: {@code train}: seq_len 256, rows 8, seed 0, log_every 10, checkpoint_every 1000,
- * credit_warmup true ({@code steps} is required); {@code optimizer}: lr 1e-3 (see
+ * credit_warmup true, diagnostics false ({@code steps} is required); {@code optimizer}: lr 1e-3 (see
  * {@link OptimizerSettings#DEFAULT_LR}), warmup_steps 5 % of steps, min_lr_ratio 1 (constant after
  * warmup, as in pretraining), beta1 0.9, beta2 0.95, weight_decay 0.1, ema 0.9999;
  * {@code backend}: train and infer djl, device cpu, threads 0.
@@ -36,7 +36,7 @@ public final class TrainingConfigLoader {
     }
 
     private static TrainSettings train(ConfigSection s, String source) {
-        s.allowOnly(Set.of("steps", "seq_len", "rows", "seed", "log_every", "checkpoint_every", "credit_warmup", "credit"));
+        s.allowOnly(Set.of("steps", "seq_len", "rows", "seed", "log_every", "checkpoint_every", "credit_warmup", "credit", "diagnostics"));
         int steps = s.requireInt("steps");
         Optional<CreditPattern> credit;
         try {
@@ -46,7 +46,7 @@ public final class TrainingConfigLoader {
         }
         return validated(source, () -> new TrainSettings(steps, s.intValue("seq_len", 256), s.intValue("rows", 8),
                 s.longValue("seed", 0), s.intValue("log_every", 10), s.intValue("checkpoint_every", 1000),
-                s.booleanValue("credit_warmup", true), credit));
+                s.booleanValue("credit_warmup", true), credit, s.booleanValue("diagnostics", false)));
     }
 
     private static OptimizerSettings optimizer(ConfigSection s, int steps, String source) {

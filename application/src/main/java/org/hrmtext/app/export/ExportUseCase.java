@@ -4,10 +4,15 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Map;
 import org.hrmtext.app.AppVersion;
+import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.inference.HrmTextModel;
 
-/** Exports a model directory with the named backend's exporter, recording where it came from. */
+/**
+ * Exports a model directory with the named backend's exporter, recording where it came from, and
+ * copies the model's tokenizer files (if any) beside the exported file, where
+ * {@code hrm generate --prompt} looks for them.
+ */
 public final class ExportUseCase {
     private final BackendRegistry registry;
 
@@ -21,5 +26,6 @@ public final class ExportUseCase {
         exporter.export(HrmTextModel.readDirectory(modelDir), out, opset,
                 Map.of("source_checkpoint", modelDir.toAbsolutePath().normalize().toString(),
                         "hrm_version", AppVersion.version()));
+        TokenizerFiles.copy(modelDir, out.toAbsolutePath().getParent());
     }
 }

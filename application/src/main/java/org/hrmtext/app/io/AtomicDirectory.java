@@ -67,7 +67,8 @@ public final class AtomicDirectory {
         }
     }
 
-    private static void deleteTreeQuietly(Path dir) {
+    /** Deletes a directory tree if it exists, leaving what cannot be deleted (for temporary directories). */
+    public static void deleteTreeQuietly(Path dir) {
         if (Files.exists(dir)) {
             try {
                 deleteTree(dir);

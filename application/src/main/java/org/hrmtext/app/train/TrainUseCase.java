@@ -5,15 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.hrmtext.app.checkpoint.ModelDirectory;
 import org.hrmtext.app.checkpoint.Provenance;
 import org.hrmtext.app.checkpoint.SafetensorsCheckpointStore;
 import org.hrmtext.app.config.TrainingConfig;
+import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.wiring.BackendRegistry;
-import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.data.SamplePacker;
-import org.hrmtext.domain.data.TokenIdJsonl;
 import org.hrmtext.ports.BackendProvider;
 import org.hrmtext.ports.CheckpointStore;
 import org.hrmtext.ports.MetricsSink;
@@ -21,10 +19,11 @@ import org.hrmtext.ports.Trainer;
 import org.hrmtext.ports.TrainerSpec;
 
 /**
- * {@code hrm train}: reads the samples, starts fresh or from a checkpoint, opens the configured
- * backend's trainer and runs the {@link TrainingLoop}. The output directory receives
- * {@code metrics.jsonl}, the latest checkpoint in {@code checkpoint/}, and the final model
- * ({@code config.json}, {@code model.safetensors}, {@code model_ema.safetensors}).
+ * {@code hrm train}: loads the samples ({@link TrainingDataLoader}), starts fresh or from a
+ * checkpoint, opens the configured backend's trainer and runs the {@link TrainingLoop}. The output
+ * directory receives {@code metrics.jsonl}, the latest checkpoint in {@code checkpoint/}, and the
+ * final model ({@code config.json}, {@code model.safetensors}, {@code model_ema.safetensors}, and
+ * for text data the tokenizer files).
  *
  * <pre>{@code
  * TrainingSummary s = useCase.run(new TrainRequest(config, data, out, Optional.empty()));
@@ -37,22 +36,32 @@ public final class TrainUseCase {
 
     private final BackendRegistry backends;
     private final CheckpointStore store;
+    private final TrainingDataLoader loader;
 
     @Inject
-    public TrainUseCase(BackendRegistry backends, CheckpointStore store) {
+    public TrainUseCase(BackendRegistry backends, CheckpointStore store, TrainingDataLoader loader) {
         this.backends = backends;
         this.store = store;
+        this.loader = loader;
     }
 
     public TrainingSummary run(TrainRequest request) {
         TrainingConfig config = request.config();
-        BackendProvider provider = backends.select(config.backend().train());
-        List<Sample> samples = TokenIdJsonl.read(request.data(), config.model().vocabSize());
-        RunStart start = request.resume().map(dir -> RunStart.resume(dir, store.load(dir), config))
-                .orElseGet(() -> RunStart.fresh(config));
-        BatchStream data = new BatchStream(samples, new SamplePacker(config.train().rows(), config.train().seqLen()),
-                config.train().seed(), start.epoch(), start.batchInEpoch(), request.data().toString());
-        createDirectories(request.out());
+        try (TrainingData data = loader.load(request.data(), request.tokenizer(), config)) {
+            BackendProvider provider = backends.select(config.backend().train());
+            RunStart start = request.resume().map(dir -> RunStart.resume(dir, store.load(dir), config))
+                    .orElseGet(() -> RunStart.fresh(config));
+            BatchStream batches = new BatchStream(data.samples(), new SamplePacker(config.train().rows(),
+                    config.train().seqLen()), data.orderOfEpoch(), start.epoch(), start.batchInEpoch(), request.data().toString());
+            createDirectories(request.out());
+            TrainingSummary summary = train(request, provider, start, batches);
+            data.tokenizerDir().ifPresent(dir -> TokenizerFiles.copy(dir, request.out()));
+            return summary;
+        }
+    }
+
+    private TrainingSummary train(TrainRequest request, BackendProvider provider, RunStart start, BatchStream data) {
+        TrainingConfig config = request.config();
         Path checkpoint = request.out().resolve(CHECKPOINT);
         TrainerSpec spec = new TrainerSpec(start.weights(), config.optimizer().adamAtan2(), start.optimizer());
         try (Trainer trainer = provider.openTrainer(spec, config.backend().options());

@@ -23,7 +23,8 @@ import org.hrmtext.ports.TrainerState;
 /**
  * The steps of one run, from the step after {@code start} to {@code train.steps}: per step the
  * learning rate and the credit-assignment schedule at that 1-based step, one optimizer step,
- * accuracies, progress, metrics every {@code log_every} steps, and a checkpoint every
+ * accuracies, progress, metrics every {@code log_every} steps (with the gradient statistics of that
+ * step when {@code train.diagnostics} is on), and a checkpoint every
  * {@code checkpoint_every} steps and at the end. A non-finite step stops the run with
  * {@link TrainingDivergedException}, leaving the last good checkpoint untouched.
  */
@@ -60,7 +61,8 @@ final class TrainingLoop {
             PackedBatch batch = data.next();
             double lr = lrSchedule.at(step);
             RecurrenceSchedule schedule = credit.scheduleAt(step);
-            StepResult result = trainer.step(batch, new StepPlan(lr, schedule));
+            boolean logged = step % config.train().logEvery() == 0 || step == total;
+            StepResult result = trainer.step(batch, new StepPlan(lr, schedule, logged && config.train().diagnostics()));
             if (!result.finite()) {
                 throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged at step %d: %s; last good checkpoint: %s",
                         step, whatIsNotFinite(result.loss()), lastGood.orElse("none (no checkpoint was written yet)")));
@@ -71,7 +73,7 @@ final class TrainingLoop {
             long now = System.nanoTime();
             bar.update(step, String.format(Locale.ROOT, "loss %.4f %.0f tok/s lr %.2e bp %d", loss,
                     runTokens / ((now - runStart) / 1e9), lr, schedule.gradientCalls()));
-            if (step % config.train().logEvery() == 0 || step == total) {
+            if (logged) {
                 metrics.record(record(step, result, batch, lr, schedule, intervalTokens / ((now - intervalStart) / 1e9)));
                 intervalTokens = 0;
                 intervalStart = System.nanoTime();
@@ -97,6 +99,7 @@ final class TrainingLoop {
         m.put("lr", lr);
         m.put("bp_steps", schedule.gradientCalls());
         m.put("tokens_per_s", tokensPerSecond);
+        r.statistics().ifPresent(s -> m.put("gradients", s.toJson()));
         return m;
     }
 

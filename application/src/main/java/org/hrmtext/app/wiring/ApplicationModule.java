@@ -1,14 +1,21 @@
 package org.hrmtext.app.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
 import org.hrmtext.app.checkpoint.SafetensorsCheckpointStore;
 import org.hrmtext.ports.CheckpointStore;
+import org.hrmtext.ports.TokenizerProvider;
 
-/** Binds the application's own implementations of driven ports (the checkpoint store). */
+/**
+ * Binds the application's own implementations of driven ports (the checkpoint store) and declares
+ * the tokenizer plugin set, which stays empty (byte tokenizer only) unless a
+ * {@link org.hrmtext.app.text.TokenizerModule} adds to it.
+ */
 public final class ApplicationModule extends AbstractModule {
 
     @Override
     protected void configure() {
         bind(CheckpointStore.class).to(SafetensorsCheckpointStore.class);
+        Multibinder.newSetBinder(binder(), TokenizerProvider.class);
     }
 }

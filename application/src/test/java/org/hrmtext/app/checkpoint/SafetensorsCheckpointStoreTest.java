@@ -46,7 +46,7 @@ class SafetensorsCheckpointStoreTest {
             v.put(s.name(), scaled(weights.get(s.name()), 0.25f));
             steps.put(s.name(), s.name().contains("embed") ? step - 1 : step);
         }
-        Map<String, Object> settings = Map.of("backend", "fake", "seed", 3L, "lr", 1e-3);
+        Map<String, Object> settings = Map.of("backend", "hand-made", "seed", 3L, "lr", 1e-3);
         return new Checkpoint(weights, new OptimizerState(m, v, steps, ema), new TrainerState(step, 1, 2, settings));
     }
 
@@ -97,7 +97,7 @@ class SafetensorsCheckpointStoreTest {
         store.save(ckpt, checkpoint(5));
         String header = Files.readString(ckpt.resolve("model.safetensors"), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .substring(8, 600);
-        assertTrue(header.contains("\"producer\":\"hrm-text-jvm\"") && header.contains("\"backend\":\"fake\"")
+        assertTrue(header.contains("\"producer\":\"hrm-text-jvm\"") && header.contains("\"backend\":\"hand-made\"")
                 && header.contains("\"seed\":\"3\""), header);
         Map<String, HostTensor> opt = Safetensors.read(ckpt.resolve("optimizer.safetensors"));
         assertTrue(opt.containsKey("exp_avg.lm_head.weight") && opt.containsKey("exp_avg_sq.lm_head.weight"));

@@ -54,6 +54,15 @@ public record PackedBatch(int rows, int seqLen, int[] inputs, int[] labels, int[
         return n;
     }
 
+    /** 1 at every labelled position and 0 elsewhere, row-major: the weights of per-position averages. */
+    public float[] labelMask() {
+        float[] m = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            m[i] = labels[i] == IGNORE ? 0f : 1f;
+        }
+        return m;
+    }
+
     /** Fails naming the first input or label outside {@code [0, vocab)}. */
     public void checkVocabulary(int vocab) {
         for (int i = 0; i < inputs.length; i++) {

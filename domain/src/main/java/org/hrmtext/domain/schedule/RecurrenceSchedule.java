@@ -104,6 +104,17 @@ public record RecurrenceSchedule(List<ModuleCall> calls, StateSlot output, boole
         calls.add(new ModuleCall(calls.size(), role, stack, target, inputs, grad));
     }
 
+    /**
+     * The credit pattern this schedule actually applies: its gradient-carrying H-role and L-role
+     * calls. A requested pattern deeper than the architecture (e.g. {@code H2L3} for the one-call
+     * transformer, or {@code full}) is clamped to it; two patterns with the same effective credit
+     * give the same schedule.
+     */
+    public CreditPattern effectiveCredit() {
+        int high = (int) calls.stream().filter(c -> c.carriesGradient() && c.role() == CallRole.HIGH).count();
+        return new CreditPattern(high, gradientCalls() - high);
+    }
+
     /** Number of calls that run under autograd. */
     public int gradientCalls() {
         return (int) calls.stream().filter(ModuleCall::carriesGradient).count();

@@ -57,6 +57,15 @@ public record SpecialTokens(String boq, String eoq, String eoa, Map<Condition, S
         return fromKeys(m);
     }
 
+    /** These names with each role in {@code renames} (role key → name) renamed. */
+    public SpecialTokens with(Map<String, String> renames) {
+        SpecialTokens out = this;
+        for (Map.Entry<String, String> e : renames.entrySet()) {
+            out = out.with(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     /** Role key → name, in {@link #KEYS} order. */
     public Map<String, String> byKey() {
         Map<String, String> m = new LinkedHashMap<>();

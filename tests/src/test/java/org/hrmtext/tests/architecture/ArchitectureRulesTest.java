@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
  * application, and the application reaches backends only through the SPI at run time.
  */
 class ArchitectureRulesTest {
-    private static final String[] ADAPTERS = {"org.hrmtext.djl..", "org.hrmtext.tf..", "org.hrmtext.onnx.."};
+    private static final String[] ADAPTERS = {"org.hrmtext.djl..", "org.hrmtext.tf..", "org.hrmtext.onnx..",
+        "org.hrmtext.hftok.."};
     private static final String[] BACKEND_CODE = {"org.hrmtext.djl..", "org.hrmtext.tf..", "org.hrmtext.onnx..",
-        "ai.djl..", "org.tensorflow..", "ai.onnxruntime.."};
+        "org.hrmtext.hftok..", "ai.djl..", "org.tensorflow..", "ai.onnxruntime.."};
 
     private static JavaClasses main;
 
@@ -64,6 +65,7 @@ class ArchitectureRulesTest {
         // Only adapters on this module's test class path are imported; the others have nothing to check yet.
         adapterStaysApart("org.hrmtext.tf..").allowEmptyShould(true).check(main);
         adapterStaysApart("org.hrmtext.onnx..").allowEmptyShould(true).check(main);
+        adapterStaysApart("org.hrmtext.hftok..").check(main);
     }
 
     /** An adapter never uses the application, the inference layer above the ports, or another adapter. */

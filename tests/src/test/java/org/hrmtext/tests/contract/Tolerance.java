@@ -7,8 +7,8 @@ import java.util.Locale;
  * The tolerances of shared/golden/README.md that a float32 implementation meets, as checks that
  * describe every mismatch (so a failing backend report says by how much).
  */
-final class Tolerance {
-    static final double LOSS_RELATIVE = 1e-4;
+public final class Tolerance {
+    public static final double LOSS_RELATIVE = 1e-4;
     static final double GRAD_NORM_RELATIVE = 1e-3;
     static final double GRAD_NORM_ABSOLUTE_AT_ZERO = 1e-6;
     static final double LOGITS_RELATIVE = 1e-4;
@@ -18,12 +18,12 @@ final class Tolerance {
     private Tolerance() {
     }
 
-    static boolean relativeClose(double expected, double actual, double relative) {
+    public static boolean relativeClose(double expected, double actual, double relative) {
         return Math.abs(actual - expected) <= relative * Math.abs(expected);
     }
 
     /** Gradient-norm rule: relative, or absolute when the reference norm is 0. */
-    static void gradNorm(String name, double expected, Double actual, List<String> failures) {
+    public static void gradNorm(String name, double expected, Double actual, List<String> failures) {
         if (actual == null) {
             failures.add(name + ": no gradient norm reported (expected " + expected + ")");
             return;
@@ -37,7 +37,7 @@ final class Tolerance {
     }
 
     /** Logits rule: |a − e| ≤ 1e-4 · max(1, |e|) on the first {@code positions} rows. */
-    static String logits(float[] expected, float[] actual, int positions, int vocab) {
+    public static String logits(float[] expected, float[] actual, int positions, int vocab) {
         int bad = 0;
         double worst = 0;
         int worstAt = -1;

@@ -1,0 +1,73 @@
+package org.hrmtext.app.data;
+
+import io.vavr.control.Either;
+import java.util.Arrays;
+import java.util.Optional;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.data.Sample;
+import org.hrmtext.domain.text.TokenLayout;
+import org.hrmtext.ports.Tokenizer;
+
+/**
+ * Turns one line of instruction data into a sample in the HRM-Text layout, or records in the
+ * statistics why it gives none: malformed (not UTF-8, not JSON, a missing or mistyped field, an
+ * unknown condition), an empty response, a response that tokenizes to nothing, or a sample longer
+ * than {@code maxLen} (truncated or dropped, per the request).
+ */
+final class SampleMaker {
+    private final Tokenizer tokenizer;
+    private final PrepareRequest request;
+    private final PrepareStats stats;
+
+    SampleMaker(Tokenizer tokenizer, PrepareRequest request, PrepareStats stats) {
+        this.tokenizer = tokenizer;
+        this.request = request;
+        this.stats = stats;
+    }
+
+    Optional<Sample> make(int line, Either<String, String> text) {
+        stats.line();
+        if (text.isLeft()) {
+            stats.malformed(line, text.getLeft());
+            return Optional.empty();
+        }
+        TextRecord record;
+        try {
+            record = TextRecord.parse(text.get());
+        } catch (InvalidInputException e) {
+            stats.malformed(line, e.getMessage());
+            return Optional.empty();
+        }
+        if (record.response().isEmpty()) {
+            stats.dropped(PrepareStats.EMPTY_RESPONSE, line);
+            return Optional.empty();
+        }
+        int[] response = tokenizer.encode(record.response());
+        if (response.length == 0) {
+            stats.dropped(PrepareStats.RESPONSE_TOKENIZES_TO_NOTHING, line);
+            return Optional.empty();
+        }
+        TokenLayout layout = tokenizer.layout();
+        return fit(line, layout.sample(record.conditions(), tokenizer.encode(record.instruction()), response));
+    }
+
+    private Optional<Sample> fit(int line, Sample s) {
+        int max = request.maxLen();
+        if (max == 0 || s.packedLength() <= max) {
+            stats.kept(s);
+            return Optional.of(s);
+        }
+        if (request.overlong() == PrepareRequest.Overlong.DROP) {
+            stats.dropped(PrepareStats.OVERLONG, line);
+            return Optional.empty();
+        }
+        if (s.instruction().length > max) {
+            stats.dropped(PrepareStats.INSTRUCTION_TOO_LONG, line);
+            return Optional.empty();
+        }
+        Sample cut = new Sample(s.instruction(), Arrays.copyOf(s.response(), max - s.instruction().length + 1));
+        stats.truncated(line);
+        stats.kept(cut);
+        return Optional.of(cut);
+    }
+}

@@ -1,0 +1,80 @@
+package org.hrmtext.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Injector;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hrmtext.app.cli.HrmCommand;
+import org.hrmtext.app.wiring.Composition;
+
+/**
+ * Runs {@code hrm ARGS} in this JVM as {@code bin/hrm} would, with the injector of
+ * {@link Composition} (the backends installed on the test class path), and captures its exit
+ * code, stdout and stderr. Arguments may be paths or numbers, passed as strings; an
+ * {@code Object[]} argument stands for its elements (extra options of a helper's caller).
+ */
+final class Hrm {
+    /** Exit code of a user error (options, files, configs). */
+    static final int BAD_INPUT = 2;
+    /** Exit code of a training run stopped by the NaN/Inf guard. */
+    static final int DIVERGED = 3;
+
+    private static final Injector INJECTOR = Composition.injector();
+
+    private Hrm() {
+    }
+
+    /** What one command printed and returned. */
+    record Result(int exitCode, String out, String err) {
+
+        /** The stderr lines (a progress line, an error line, ...). */
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        /**
+         * Asserts that the command failed with {@code exitCode}, that the last stderr line is the
+         * only error line, {@code hrm COMMAND: error: MESSAGE}, and returns MESSAGE.
+         */
+        String failure(int expectedExit, String command) {
+            assertEquals(expectedExit, exitCode, "exit code; stderr: " + err);
+            String prefix = "hrm " + command + ": error: ";
+            List<String> errors = errLines().stream().filter(l -> l.contains(": error: ")).toList();
+            assertEquals(1, errors.size(), "one error line expected, stderr: " + err);
+            String line = errLines().get(errLines().size() - 1);
+            assertTrue(line.startsWith(prefix), "stderr: " + err);
+            return line.substring(prefix.length());
+        }
+
+        /** Asserts exit code 0, showing stderr otherwise. */
+        Result succeeded() {
+            assertEquals(0, exitCode, "exit code; stderr: " + err);
+            return this;
+        }
+    }
+
+    static Result run(Object... args) {
+        String[] argv = Arrays.stream(args).flatMap(a -> a instanceof Object[] more ? Arrays.stream(more) : Stream.of(a))
+                .map(String::valueOf).toArray(String[]::new);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = HrmCommand.execute(INJECTOR, argv);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
