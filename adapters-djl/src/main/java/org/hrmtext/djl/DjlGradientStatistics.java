@@ -6,9 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hrmtext.domain.diagnostics.GradientGroup;
@@ -65,8 +63,8 @@ final class DjlGradientStatistics {
         NDArray d = nonZero.toType(DataType.FLOAT64, false);
         NDArray logs = d.add(MagnitudeStatistics.LOG_EPSILON).log();
         NDArray logStd = logs.sub(logs.mean()).square().mean().sqrt();
-        List<NDArray> scalars = new ArrayList<>(List.of(d.mean(), logStd, d.square().sum().sqrt()));
-        double[] s = NDArrays.concat(new NDList(NDArrays.stack(new NDList(scalars)), picked)).toDoubleArray();
+        NDArray scalars = NDArrays.stack(new NDList(d.mean(), logStd, d.square().sum().sqrt()));
+        double[] s = NDArrays.concat(new NDList(scalars, picked)).toDoubleArray();
         return new MagnitudeStatistics(n, zeros, s[0], s[3], s[4], s[5], s[6], s[1], s[2]);
     }
 }

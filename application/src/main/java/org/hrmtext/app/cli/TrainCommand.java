@@ -71,7 +71,8 @@ public final class TrainCommand implements Callable<Integer> {
             all.add("train.diagnostics=true");
         }
         TrainingConfig c = TrainingConfigLoader.load(config, all);
-        TrainingSummary s = useCase.run(new TrainRequest(c, data, out, Optional.ofNullable(resume), Optional.ofNullable(tokenizer)));
+        TrainingSummary s = useCase.run(new TrainRequest(c, data, out, Optional.ofNullable(resume), Optional.ofNullable(tokenizer),
+                Optional.empty()));
         System.out.printf(Locale.ROOT, "trained to step %d, last loss %.4f; model: %s; checkpoint: %s%n",
                 s.step(), s.loss(), s.modelDirectory(), s.checkpoint());
         return 0;

@@ -36,7 +36,8 @@ public final class TrainingConfigLoader {
     }
 
     private static TrainSettings train(ConfigSection s, String source) {
-        s.allowOnly(Set.of("steps", "seq_len", "rows", "seed", "log_every", "checkpoint_every", "credit_warmup", "credit", "diagnostics"));
+        s.allowOnly(Set.of("steps", "seq_len", "rows", "seed", "log_every", "checkpoint_every", "credit_warmup", "credit", "diagnostics",
+                "max_minutes"));
         int steps = s.requireInt("steps");
         Optional<CreditPattern> credit;
         try {
@@ -46,7 +47,8 @@ public final class TrainingConfigLoader {
         }
         return validated(source, () -> new TrainSettings(steps, s.intValue("seq_len", 256), s.intValue("rows", 8),
                 s.longValue("seed", 0), s.intValue("log_every", 10), s.intValue("checkpoint_every", 1000),
-                s.booleanValue("credit_warmup", true), credit, s.booleanValue("diagnostics", false)));
+                s.booleanValue("credit_warmup", true), credit, s.booleanValue("diagnostics", false),
+                s.doubleValue("max_minutes", 0)));
     }
 
     private static OptimizerSettings optimizer(ConfigSection s, int steps, String source) {

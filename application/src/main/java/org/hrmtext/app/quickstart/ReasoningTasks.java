@@ -7,13 +7,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic mix of small reasoning tasks whose answers take several steps: three-digit
- * addition with carries and multiplication by a digit (answers written least-significant digit
- * first, the order in which the carries are worked out), sorting digits, and reversing a word.
+ * A deterministic mix of small reasoning tasks whose answers take several steps: two-digit
+ * addition with carries and multiplication by a digit (operands zero-padded, answers written
+ * least-significant digit first, the order in which the carries are worked out), sorting digits,
+ * and reversing a word.
  * The held-out split never contains an instruction of the training split.
  */
 public final class ReasoningTasks {
-    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+    private static final String LETTERS = "abcdefghij";
 
     /** One instruction→response pair and the task it comes from. */
     public record Task(String kind, String instruction, String response) {
@@ -49,14 +50,14 @@ public final class ReasoningTasks {
     private static Task next(SplittableRandom rng) {
         switch (rng.nextInt(4)) {
             case 0: {
-                int a = rng.nextInt(1000);
-                int b = rng.nextInt(1000);
-                return new Task("add", String.format("add %03d+%03d", a, b), reversed(String.format("%04d", a + b)));
+                int a = rng.nextInt(100);
+                int b = rng.nextInt(100);
+                return new Task("add", String.format("add %02d+%02d", a, b), reversed(String.format("%03d", a + b)));
             }
             case 1: {
-                int a = rng.nextInt(1000);
+                int a = rng.nextInt(100);
                 int b = rng.nextInt(10);
-                return new Task("mul", String.format("mul %03d*%d", a, b), reversed(String.format("%04d", a * b)));
+                return new Task("mul", String.format("mul %02d*%d", a, b), reversed(String.format("%03d", a * b)));
             }
             case 2: {
                 char[] digits = randomText(rng, "0123456789", 3 + rng.nextInt(6)).toCharArray();

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.hrmtext.app.io.ProgressBar;
 import org.hrmtext.app.wiring.BackendRegistry;
+import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelPresets;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.data.TokenIdJsonl;
@@ -40,7 +40,7 @@ public final class GradientStudy {
     public Path run(StudyRequest request) {
         BackendProvider provider = backends.select(request.backend());
         if (!provider.capabilities().contains(BackendCapability.TRAIN)) {
-            throw new org.hrmtext.domain.InvalidInputException("--backend " + request.backend() + " cannot train");
+            throw new InvalidInputException("--backend " + request.backend() + " cannot train");
         }
         long start = System.nanoTime();
         StudyPreset preset = request.preset();
@@ -54,7 +54,7 @@ public final class GradientStudy {
         ProgressBar bar = ProgressBar.onStderr("study", 0, (long) plan.settings().size() * request.steps());
         for (StudySetting setting : plan.settings()) {
             long done = (long) results.size() * request.steps();
-            results.add(runner.run(setting, step -> bar.update(done + step, String.format(Locale.ROOT, "%s", setting.label()))));
+            results.add(runner.run(setting, step -> bar.update(done + step, setting.label())));
         }
         List<SettingSummary> summaries = results.stream().map(SettingSummary::of).toList();
         List<Finding> findings = StudyFindings.of(summaries, results.stream().flatMap(r -> r.pairs().stream()).toList());

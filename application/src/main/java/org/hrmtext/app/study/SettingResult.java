@@ -1,6 +1,7 @@
 package org.hrmtext.app.study;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.hrmtext.domain.diagnostics.EffectiveDepth;
 import org.hrmtext.domain.diagnostics.MagnitudeStatistics;
 
@@ -11,7 +12,7 @@ import org.hrmtext.domain.diagnostics.MagnitudeStatistics;
 record SettingResult(StudySetting setting, List<StepRecord> steps, List<PairedSample> pairs, EffectiveDepth probe) {
 
     /** The median over steps of an overall statistic, e.g. {@code MagnitudeStatistics::logStd}. */
-    double medianOverSteps(java.util.function.ToDoubleFunction<MagnitudeStatistics> statistic) {
+    double medianOverSteps(ToDoubleFunction<MagnitudeStatistics> statistic) {
         double[] v = steps.stream().mapToDouble(s -> statistic.applyAsDouble(s.statistics().all())).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }

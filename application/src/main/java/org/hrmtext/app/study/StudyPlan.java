@@ -7,6 +7,7 @@ import java.util.Set;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.config.ModelPresets;
+import org.hrmtext.domain.schedule.CallRole;
 import org.hrmtext.domain.schedule.CreditPattern;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 
@@ -44,6 +45,6 @@ record StudyPlan(List<StudySetting> settings, List<String> notes) {
     }
 
     private static long count(RecurrenceSchedule s, boolean high) {
-        return s.calls().stream().filter(c -> (c.role() == org.hrmtext.domain.schedule.CallRole.HIGH) == high).count();
+        return s.calls().stream().filter(c -> (c.role() == CallRole.HIGH) == high).count();
     }
 }

@@ -3,6 +3,7 @@ package org.hrmtext.app.study;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -53,7 +54,7 @@ final class StudyPlots {
 
     private static Chart overSteps(List<SettingResult> results, String title, String y, ToDoubleFunction<MagnitudeStatistics> f) {
         Chart c = new Chart(title, "step", y, false, true);
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (SettingResult r : results) {
             int k = seen.merge(r.setting().arch().configName(), 1, Integer::sum) - 1;
             c.add(new Chart.Series(r.setting().label(), shade(color(r.setting().arch().configName()), k),

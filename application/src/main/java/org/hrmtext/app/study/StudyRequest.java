@@ -3,6 +3,7 @@ package org.hrmtext.app.study;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.schedule.CreditPattern;
@@ -32,7 +33,7 @@ public record StudyRequest(StudyPreset preset, int steps, List<Architecture> arc
     /** The steps at which the paired comparison runs: {@code checkpoints} evenly spaced, the last at the end. */
     public List<Integer> checkpointSteps() {
         int c = Math.min(preset.checkpoints(), steps);
-        return java.util.stream.IntStream.rangeClosed(1, c).mapToObj(k -> (int) Math.round((double) k * steps / c))
+        return IntStream.rangeClosed(1, c).mapToObj(k -> (int) Math.round((double) k * steps / c))
                 .distinct().toList();
     }
 }

@@ -22,6 +22,14 @@ record RunStart(ModelWeights weights, Optional<OptimizerState> optimizer, long s
         return new RunStart(w, Optional.empty(), 0, 0, 0, Optional.empty());
     }
 
+    /** Step 0 from given weights (and optimizer state), e.g. a fine-tuning run. */
+    static RunStart from(InitialWeights init, TrainingConfig config) {
+        if (!init.weights().layout().config().equals(config.model())) {
+            throw new InvalidInputException("the starting weights describe another model than the config's model section");
+        }
+        return new RunStart(init.weights(), init.optimizer(), 0, 0, 0, Optional.empty());
+    }
+
     /** Continues from a checkpoint, which must hold the configured model and data layout. */
     static RunStart resume(Path dir, Checkpoint cp, TrainingConfig config) {
         if (!cp.weights().layout().config().equals(config.model())) {

@@ -50,6 +50,7 @@ public final class TrainUseCase {
         try (TrainingData data = loader.load(request.data(), request.tokenizer(), config)) {
             BackendProvider provider = backends.select(config.backend().train());
             RunStart start = request.resume().map(dir -> RunStart.resume(dir, store.load(dir), config))
+                    .or(() -> request.initial().map(init -> RunStart.from(init, config)))
                     .orElseGet(() -> RunStart.fresh(config));
             BatchStream batches = new BatchStream(data.samples(), new SamplePacker(config.train().rows(),
                     config.train().seqLen()), data.orderOfEpoch(), start.epoch(), start.batchInEpoch(), request.data().toString());
@@ -66,8 +67,9 @@ public final class TrainUseCase {
         TrainerSpec spec = new TrainerSpec(start.weights(), config.optimizer().adamAtan2(), start.optimizer());
         try (Trainer trainer = provider.openTrainer(spec, config.backend().options());
                 MetricsSink metrics = new JsonlMetricsSink(request.out().resolve(METRICS), request.resume().isPresent())) {
-            double loss = new TrainingLoop(config, trainer, store, checkpoint, metrics).run(start, data);
-            long step = Math.max(start.step(), config.train().steps());
+            TrainingLoop.Outcome end = new TrainingLoop(config, trainer, store, checkpoint, metrics).run(start, data);
+            long step = end.step();
+            double loss = end.loss();
             Provenance provenance = new Provenance(provider.name(), config.train().seed(), step);
             ModelDirectory.write(request.out(), trainer.weights(), provenance);
             ModelDirectory.writeWeights(request.out().resolve(SafetensorsCheckpointStore.EMA),

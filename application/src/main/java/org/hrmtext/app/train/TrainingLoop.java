@@ -45,8 +45,15 @@ final class TrainingLoop {
         this.settings = RunSettings.of(config);
     }
 
-    /** Runs the remaining steps and returns the loss of the last one (NaN when none was left). */
-    double run(RunStart start, BatchStream data) {
+    /** Where a run ended: its last step and that step's loss (NaN when no step was left). */
+    record Outcome(long step, double loss) {
+    }
+
+    /**
+     * Runs the remaining steps, or fewer when {@code train.max_minutes} runs out (the step that
+     * crosses it is logged and checkpointed as the last).
+     */
+    Outcome run(RunStart start, BatchStream data) {
         int total = config.train().steps();
         LearningRateSchedule lrSchedule = config.optimizer().learningRate(total);
         CreditAssignment credit = config.train().creditAssignment(config.model());
@@ -57,11 +64,17 @@ final class TrainingLoop {
         long intervalStart = System.nanoTime();
         long runTokens = 0;
         long runStart = intervalStart;
-        for (long step = start.step() + 1; step <= total; step++) {
+        long deadline = config.train().maxMinutes() > 0
+                ? runStart + (long) (config.train().maxMinutes() * 60e9) : Long.MAX_VALUE;
+        long step = start.step();
+        boolean last = step >= total;
+        while (!last) {
+            step++;
             PackedBatch batch = data.next();
             double lr = lrSchedule.at(step);
             RecurrenceSchedule schedule = credit.scheduleAt(step);
-            boolean logged = step % config.train().logEvery() == 0 || step == total;
+            last = step == total || System.nanoTime() > deadline;
+            boolean logged = step % config.train().logEvery() == 0 || last;
             StepResult result = trainer.step(batch, new StepPlan(lr, schedule, logged && config.train().diagnostics()));
             if (!result.finite()) {
                 throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged at step %d: %s; last good checkpoint: %s",
@@ -78,13 +91,13 @@ final class TrainingLoop {
                 intervalTokens = 0;
                 intervalStart = System.nanoTime();
             }
-            if (step % config.train().checkpointEvery() == 0 || step == total) {
+            if (step % config.train().checkpointEvery() == 0 || last) {
                 store.save(checkpointDir, new Checkpoint(trainer.weights(), trainer.optimizerState(),
                         new TrainerState(step, data.epoch(), data.batchInEpoch(), settings)));
                 lastGood = Optional.of(checkpointDir + " (step " + step + ")");
             }
         }
-        return loss;
+        return new Outcome(step, loss);
     }
 
     private static Map<String, Object> record(long step, StepResult r, PackedBatch batch, double lr,

@@ -1,5 +1,6 @@
 package org.hrmtext.domain.diagnostics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public record EffectiveDepth(List<Call> calls) {
         if (values.length != 3 * plan.size()) {
             throw new IllegalArgumentException("expected " + 3 * plan.size() + " probe values, got " + values.length);
         }
-        List<Call> out = new java.util.ArrayList<>();
+        List<Call> out = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             out.add(new Call(plan.get(i).call(), plan.get(i).label(), values[3 * i], values[3 * i + 1], values[3 * i + 2]));
         }

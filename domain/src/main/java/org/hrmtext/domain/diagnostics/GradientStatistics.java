@@ -1,5 +1,6 @@
 package org.hrmtext.domain.diagnostics;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record GradientStatistics(MagnitudeStatistics all, Map<GradientGroup, Mag
     public GradientStatistics {
         EnumMap<GradientGroup, MagnitudeStatistics> copy = new EnumMap<>(GradientGroup.class);
         copy.putAll(groups);
-        groups = java.util.Collections.unmodifiableMap(copy);
+        groups = Collections.unmodifiableMap(copy);
     }
 
     /** {@code {"all": {…}, "embedding": {…}, "H": {…}, "L": {…}, "head": {…}}}. */

@@ -1,0 +1,67 @@
+package org.hrmtext.app.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hrmtext.app.eval.EvalJob;
+import org.hrmtext.app.eval.EvalMode;
+import org.hrmtext.app.eval.EvalReport;
+import org.hrmtext.app.eval.EvalUseCase;
+import org.hrmtext.domain.json.JsonWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hrm eval}: exact match, multiple choice by generation, or by log-likelihood. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate a model on JSONL items: exact ({\"instruction\", \"response\"}: greedy response must equal "
+                + "the reference), choice ({\"instruction\", \"choices\", \"answer\"}: the model writes one letter; an invalid "
+                + "answer scores 1/number of choices) or loglik (the most likely choice wins).",
+                "Writes one JSON line of results per item."})
+public final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or ONNX file (tokenizer beside it).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.jsonl", description = "Evaluation items.")
+    Path data;
+
+    @Option(names = "--mode", defaultValue = "EXACT", paramLabel = "exact|choice|loglik", description = "Scoring (default: exact).")
+    EvalMode mode;
+
+    @Option(names = "--condition", paramLabel = "NAME", description = "Condition tokens for every prompt, e.g. direct.")
+    String condition;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Backend (default: onnx for an .onnx file, djl otherwise).")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--results", paramLabel = "FILE.jsonl", description = "Per-item results (default: DATA.results.jsonl).")
+    Path results;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    private final EvalUseCase useCase;
+
+    @Inject
+    public EvalCommand(EvalUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    @Override
+    public Integer call() {
+        String name = backend != null ? backend : Files.isDirectory(model) ? "djl" : "onnx";
+        Path out = results != null ? results : data.resolveSibling(data.getFileName() + ".results.jsonl");
+        EvalReport r = useCase.run(new EvalJob(model, data, mode, condition, name, threads, out));
+        if (json) {
+            System.out.print(JsonWriter.pretty(r.toJson()));
+        } else {
+            System.out.printf(Locale.ROOT, "%s score %.4f over %d items %s; results: %s%n", r.mode().name().toLowerCase(Locale.ROOT),
+                    r.score(), r.items(), r.byKind(), r.results());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package org.hrmtext.app.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.json.Json;
+import org.hrmtext.domain.json.JsonFields;
+import org.hrmtext.domain.text.Condition;
+
+/**
+ * One evaluation line: {@code {"instruction", "response"}} for exact match, or
+ * {@code {"instruction", "choices": [...], "answer": index or letter}} for multiple choice; an
+ * optional {@code condition} and {@code kind} (results are also broken down by kind).
+ */
+public record EvalItem(int line, String kind, String instruction, String response, List<String> choices, int answer,
+        List<Condition> conditions) {
+
+    public static List<EvalItem> read(Path file, EvalMode mode) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read as UTF-8 text: " + e.getMessage(), e);
+        }
+        List<EvalItem> items = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                try {
+                    items.add(parse(i + 1, Json.parseObject(lines.get(i)), mode));
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(file + ": line " + (i + 1) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (items.isEmpty()) {
+            throw new InvalidInputException(file + ": no evaluation items");
+        }
+        return items;
+    }
+
+    private static EvalItem parse(int line, Map<String, Object> map, EvalMode mode) {
+        JsonFields f = new JsonFields("item", map);
+        String instruction = f.requireString("instruction");
+        List<Condition> conditions = Condition.parseList(f.optString("condition", ""));
+        String kind = f.optString("kind", "all");
+        if (mode == EvalMode.EXACT) {
+            return new EvalItem(line, kind, instruction, f.requireString("response"), List.of(), -1, conditions);
+        }
+        if (!(map.get("choices") instanceof List) || ((List<?>) map.get("choices")).size() < 2) {
+            throw new InvalidInputException("key choices: expected an array of at least two strings");
+        }
+        List<String> choices = ((List<?>) map.get("choices")).stream().map(String::valueOf).toList();
+        return new EvalItem(line, kind, instruction, null, choices, answerIndex(map.get("answer"), choices.size()),
+                conditions);
+    }
+
+    private static int answerIndex(Object answer, int n) {
+        int index = -1;
+        if (answer instanceof Long) {
+            index = (int) (long) (Long) answer;
+        } else if (answer instanceof String && ((String) answer).length() == 1) {
+            index = Character.toUpperCase(((String) answer).charAt(0)) - 'A';
+        }
+        if (index < 0 || index >= n) {
+            throw new InvalidInputException("key answer: expected a choice index in [0, " + n + ") or a letter, got " + answer);
+        }
+        return index;
+    }
+
+    /** The prompt of a multiple-choice item: the question, then one lettered line per choice. */
+    public String choicePrompt() {
+        StringBuilder sb = new StringBuilder(instruction);
+        for (int i = 0; i < choices.size(); i++) {
+            sb.append('\n').append((char) ('A' + i)).append(". ").append(choices.get(i));
+        }
+        return sb.append("\nAnswer:").toString();
+    }
+}

@@ -1,0 +1,11 @@
+package org.hrmtext.app.eval;
+
+import java.nio.file.Path;
+
+/**
+ * One evaluation: the model (directory, or ONNX file with its tokenizer beside it), the items,
+ * how to score them, the condition tokens for every prompt (empty = each item's own), the
+ * backend, threads, and the per-item results file.
+ */
+public record EvalJob(Path model, Path data, EvalMode mode, String condition, String backend, int threads, Path results) {
+}
