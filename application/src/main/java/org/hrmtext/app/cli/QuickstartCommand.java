@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code hrm quickstart}: the whole recipe on this machine in minutes. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Generate a reasoning-task dataset (arithmetic with carries, sorting, reversal), train an "
+        description = {"Generate a reasoning-task dataset (two-digit addition and subtraction with carries, sorting, reversal), train an "
                 + "HRM-Text model on the CPU, evaluate held-out exact match, export ONNX, answer prompts through ONNX "
                 + "Runtime, and write a training curve and a report."})
 public final class QuickstartCommand implements Callable<Integer> {
@@ -24,6 +24,9 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Option(names = "--minutes", defaultValue = "10", paramLabel = "M", description = "Training time budget (default: ${DEFAULT-VALUE}; 0 = the configured steps).")
     double minutes;
+
+    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Training steps (default: 0 = 1500, the bundled config's).")
+    int steps;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the task data and the weights (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -40,7 +43,7 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QuickstartResult r = useCase.run(new QuickstartRequest(out, arch, minutes, seed, threads), System.out);
+        QuickstartResult r = useCase.run(new QuickstartRequest(out, arch, minutes, steps, seed, threads), System.out);
         System.out.printf(Locale.ROOT, "%nheld-out exact match: %.1f %% of %d tasks %s%n", 100 * r.heldOut().score(),
                 r.heldOut().items(), r.heldOut().byKind());
         System.out.println("answers from ONNX Runtime (prompt -> model | reference):");

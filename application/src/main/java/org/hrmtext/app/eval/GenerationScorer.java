@@ -50,7 +50,8 @@ final class GenerationScorer implements ItemScorer {
         return text.strip().equals(item.response().strip()) ? 1 : 0;
     }
 
-    private static double choice(EvalItem item, String text) {
+    /** The paper's protocol: 1 for the right letter, 0 for a wrong one, 1/n when the text starts with no valid letter. */
+    static double choice(EvalItem item, String text) {
         String t = text.strip();
         int n = item.choices().size();
         int letter = t.isEmpty() ? -1 : Character.toUpperCase(t.charAt(0)) - 'A';

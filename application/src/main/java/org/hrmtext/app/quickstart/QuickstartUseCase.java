@@ -90,6 +90,9 @@ public final class QuickstartUseCase {
         o.add("train.max_minutes=" + req.minutes());
         o.add("backend.threads=" + req.threads());
         o.add("train.seed=" + req.seed());
+        if (req.steps() > 0) {
+            o.add("train.steps=" + req.steps());
+        }
         return o;
     }
 

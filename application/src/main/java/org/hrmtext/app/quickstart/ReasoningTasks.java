@@ -3,14 +3,15 @@ package org.hrmtext.app.quickstart;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * A deterministic mix of small reasoning tasks whose answers take several steps: two-digit
- * addition with carries and multiplication by a digit (operands zero-padded, answers written
- * least-significant digit first, the order in which the carries are worked out), sorting digits,
- * and reversing a word.
+ * addition with carries and subtraction with borrows (operands zero-padded, answers written
+ * least-significant digit first, the order in which carries and borrows are worked out), sorting
+ * digits, and reversing a word.
  * The held-out split never contains an instruction of the training split.
  */
 public final class ReasoningTasks {
@@ -52,12 +53,14 @@ public final class ReasoningTasks {
             case 0: {
                 int a = rng.nextInt(100);
                 int b = rng.nextInt(100);
-                return new Task("add", String.format("add %02d+%02d", a, b), reversed(String.format("%03d", a + b)));
+                return new Task("add", String.format(Locale.ROOT, "add %02d+%02d", a, b),
+                        reversed(String.format(Locale.ROOT, "%03d", a + b)));
             }
             case 1: {
                 int a = rng.nextInt(100);
-                int b = rng.nextInt(10);
-                return new Task("mul", String.format("mul %02d*%d", a, b), reversed(String.format("%03d", a * b)));
+                int b = rng.nextInt(a + 1);
+                return new Task("sub", String.format(Locale.ROOT, "sub %02d-%02d", a, b),
+                        reversed(String.format(Locale.ROOT, "%02d", a - b)));
             }
             case 2: {
                 char[] digits = randomText(rng, "0123456789", 3 + rng.nextInt(6)).toCharArray();

@@ -37,9 +37,8 @@ public final class TrainingCurvePlot {
         g.setColor(Color.DARK_GRAY);
         g.drawRect(PAD, PAD / 2, W - PAD * 3 / 2, H - PAD * 3 / 2);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawString(title, PAD, PAD / 2 - 8);
+        g.drawString(title + " (log scale)", PAD, PAD / 2 - 8);
         g.drawString("step", W / 2, H - 12);
-        g.drawString("loss (log)", 4, PAD / 2 - 8);
         if (!points.isEmpty()) {
             double maxStep = points.get(points.size() - 1).step();
             double lo = Math.log10(points.stream().mapToDouble(Point::loss).filter(v -> v > 0).min().orElse(1e-3));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.hrmtext.app.checkpoint.ModelDirectory;
+import org.hrmtext.app.checkpoint.SafetensorsCheckpointStore;
 import org.hrmtext.app.config.TrainingConfig;
 import org.hrmtext.app.config.TrainingConfigLoader;
 import org.hrmtext.app.train.InitialWeights;
@@ -48,12 +49,16 @@ public final class SftUseCase {
     private InitialWeights initial(SftRequest req) {
         boolean checkpoint = Files.exists(req.from().resolve("optimizer.safetensors"));
         if (!checkpoint) {
-            if (req.useEma()) {
-                throw new InvalidInputException("--use-ema: " + req.from() + " has no EMA weights (pass a checkpoint directory, "
-                        + "e.g. RUN/checkpoint)");
-            }
             ModelWeights weights = ModelDirectory.read(req.from());
-            return new InitialWeights(weights, Optional.empty());
+            if (!req.useEma()) {
+                return new InitialWeights(weights, Optional.empty());
+            }
+            Path ema = req.from().resolve(SafetensorsCheckpointStore.EMA);
+            if (!Files.exists(ema)) {
+                throw new InvalidInputException("--use-ema: " + req.from() + " has no " + SafetensorsCheckpointStore.EMA
+                        + " (pass a checkpoint directory, e.g. RUN/checkpoint, or a model directory that hrm train wrote)");
+            }
+            return new InitialWeights(ModelWeights.read(weights.layout(), ema), Optional.empty());
         }
         Checkpoint cp = store.load(req.from());
         if (req.useEma()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -16,7 +17,8 @@ import org.hrmtext.domain.json.Json;
  * Reads a Hugging Face style model directory: {@code config.json} and either one
  * {@code model.safetensors} or shards listed in {@code model.safetensors.index.json}
  * ({@code weight_map}: tensor name → shard file). F32, BF16 and F16, split or fused projections;
- * every tensor checked against the config's layout, errors naming the file and tensor.
+ * every tensor checked against the config's layout, errors naming the file (the shard holding a
+ * tensor of the wrong shape) and tensor.
  */
 public final class ModelDirectoryReader {
     public static final String CONFIG = "config.json";
@@ -37,10 +39,10 @@ public final class ModelDirectoryReader {
         if (Files.exists(single) || !Files.exists(index)) {
             return ModelWeights.read(layout, single);
         }
-        return ModelWeights.of(layout, readShards(dir, index), index.toString());
+        return ModelWeights.of(layout, readShards(dir, index, layout), index.toString());
     }
 
-    private static Map<String, HostTensor> readShards(Path dir, Path index) {
+    private static Map<String, HostTensor> readShards(Path dir, Path index, ParameterLayout layout) {
         Map<String, Object> map;
         try {
             map = Json.parseObject(Files.readString(index, StandardCharsets.UTF_8));
@@ -66,6 +68,10 @@ public final class ModelDirectoryReader {
                     HostTensor t = tensors.get(name);
                     if (t == null) {
                         throw new InvalidInputException(file + ": tensor " + name + " is missing (weight_map lists it here)");
+                    }
+                    if (layout.contains(name) && !Arrays.equals(t.shape(), layout.get(name).shape())) {
+                        throw new InvalidInputException(file + ": tensor " + name + " has shape " + Arrays.toString(t.shape())
+                                + ", expected " + layout.get(name).shapeText());
                     }
                     out.put(name, t);
                 }

@@ -10,13 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.app.cli.HrmCommand;
 import org.hrmtext.app.wiring.Composition;
 import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.text.SpecialTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Text in, text out, through the real command line and the real DJL backend on the tiny preset:
  * {@code hrm prepare} → {@code hrm train} (a few steps, one thread) → {@code hrm generate --prompt},
- * with the built-in byte tokenizer and with a Hugging Face {@code tokenizer.json} (also through an
+ * with the built-in byte tokenizer and with a Hugging Face {@code tokenizer.json} ({@link HfTokenizerJson}; also through an
  * exported ONNX file with the tokenizer files beside it).
  */
 class TextPipelineEndToEndTest {
@@ -114,7 +112,7 @@ class TextPipelineEndToEndTest {
 
     @Test
     void huggingFaceTokenizerFromRawJsonlToGeneratedText() throws IOException {
-        Path tokenizer = writeWordLevelTokenizer(List.of("hello", "world", "the", "answer"));
+        Path tokenizer = HfTokenizerJson.writeWordLevel(dir.resolve("hf"), List.of("hello", "world", "the", "answer"));
         Path model = dir.resolve("model");
         hrm("train", "--config", config().toString(), "--data", data("hello", "world", "the", "answer").toString(),
                 "--tokenizer", tokenizer.toString(), "--out", model.toString());
@@ -127,25 +125,5 @@ class TextPipelineEndToEndTest {
         hrm("export-onnx", "--model", model.toString(), "--out", onnx.toString());
         assertTrue(Files.exists(onnx.resolveSibling("tokenizer.json")), "tokenizer files travel beside the ONNX file");
         assertTrue(generate(onnx, "hello world").get("text") instanceof String);
-    }
-
-    /** A WordLevel tokenizer.json: [UNK], the words, then the reference special tokens as added tokens. */
-    private Path writeWordLevelTokenizer(List<String> words) throws IOException {
-        List<String> vocab = new ArrayList<>();
-        vocab.add("\"[UNK]\": 0");
-        for (int i = 0; i < words.size(); i++) {
-            vocab.add("\"" + words.get(i) + "\": " + (i + 1));
-        }
-        List<String> added = new ArrayList<>();
-        int id = words.size() + 1;
-        for (String name : SpecialTokens.reference().byKey().values()) {
-            added.add("{\"id\": " + id++ + ", \"content\": \"" + name + "\", \"single_word\": false, \"lstrip\": false, "
-                    + "\"rstrip\": false, \"normalized\": false, \"special\": true}");
-        }
-        String json = "{\"version\": \"1.0\", \"truncation\": null, \"padding\": null, \"added_tokens\": ["
-                + String.join(", ", added) + "], \"normalizer\": null, \"pre_tokenizer\": {\"type\": \"Whitespace\"}, "
-                + "\"post_processor\": null, \"decoder\": null, \"model\": {\"type\": \"WordLevel\", \"vocab\": {"
-                + String.join(", ", vocab) + "}, \"unk_token\": \"[UNK]\"}}";
-        return Files.writeString(Files.createDirectories(dir.resolve("hf")).resolve("tokenizer.json"), json);
     }
 }
