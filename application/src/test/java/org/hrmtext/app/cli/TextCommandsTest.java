@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +13,6 @@ import java.util.Map;
 import org.hrmtext.app.wiring.ApplicationModule;
 import org.hrmtext.app.wiring.BackendModule;
 import org.hrmtext.domain.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,33 +25,15 @@ class TextCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    private ConsoleRun last;
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return HrmCommand.execute(Guice.createInjector(new BackendModule(List.of()), new ApplicationModule()), args);
+        last = ConsoleRun.of(Guice.createInjector(new BackendModule(List.of()), new ApplicationModule()), args);
+        return last.exitCode();
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     private Path textData() throws IOException {
@@ -80,7 +57,7 @@ class TextCommandsTest {
         Path data = dir.resolve("prepared");
         assertEquals(0, run("prepare", "--input", textData().toString(), "--out", data.toString(), "--epochs", "2",
                 "--json"), errText());
-        Map<String, Object> m = Json.parseObject(out.toString(StandardCharsets.UTF_8));
+        Map<String, Object> m = Json.parseObject(last.out());
         assertEquals(16L, m.get("samples"));
         assertTrue(Files.exists(data.resolve("order-1.bin")));
         assertEquals(2, run("prepare", "--input", textData().toString(), "--out", data.toString(), "--on-error", "sometimes"));

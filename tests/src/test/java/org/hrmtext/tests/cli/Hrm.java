@@ -19,11 +19,11 @@ import org.hrmtext.app.wiring.Composition;
  * code, stdout and stderr. Arguments may be paths or numbers, passed as strings; an
  * {@code Object[]} argument stands for its elements (extra options of a helper's caller).
  */
-final class Hrm {
+public final class Hrm {
     /** Exit code of a user error (options, files, configs). */
-    static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = 2;
     /** Exit code of a training run stopped by the NaN/Inf guard. */
-    static final int DIVERGED = 3;
+    public static final int DIVERGED = 3;
 
     private static final Injector INJECTOR = Composition.injector();
 
@@ -31,10 +31,10 @@ final class Hrm {
     }
 
     /** What one command printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
         /** The stderr lines (a progress line, an error line, ...). */
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.lines().toList();
         }
 
@@ -42,7 +42,7 @@ final class Hrm {
          * Asserts that the command failed with {@code exitCode}, that the last stderr line is the
          * only error line, {@code hrm COMMAND: error: MESSAGE}, and returns MESSAGE.
          */
-        String failure(int expectedExit, String command) {
+        public String failure(int expectedExit, String command) {
             assertEquals(expectedExit, exitCode, "exit code; stderr: " + err);
             String prefix = "hrm " + command + ": error: ";
             List<String> errors = errLines().stream().filter(l -> l.contains(": error: ")).toList();
@@ -53,13 +53,13 @@ final class Hrm {
         }
 
         /** Asserts exit code 0, showing stderr otherwise. */
-        Result succeeded() {
+        public Result succeeded() {
             assertEquals(0, exitCode, "exit code; stderr: " + err);
             return this;
         }
     }
 
-    static Result run(Object... args) {
+    public static Result run(Object... args) {
         String[] argv = Arrays.stream(args).flatMap(a -> a instanceof Object[] more ? Arrays.stream(more) : Stream.of(a))
                 .map(String::valueOf).toArray(String[]::new);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,22 +1,15 @@
 package org.hrmtext.tests.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.app.cli.HrmCommand;
-import org.hrmtext.app.wiring.Composition;
 import org.hrmtext.domain.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hrmtext.tests.cli.Hrm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,30 +23,9 @@ class TextPipelineEndToEndTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private void hrm(String... args) {
-        out.reset();
-        err.reset();
-        int code = HrmCommand.execute(Composition.injector(), args);
-        assertEquals(0, code, String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
+    /** Runs a command that must succeed and returns what it printed. */
+    private static Hrm.Result hrm(String... args) {
+        return Hrm.run((Object[]) args).succeeded();
     }
 
     private Path data(String... words) throws IOException {
@@ -80,9 +52,8 @@ class TextPipelineEndToEndTest {
     }
 
     private Map<String, Object> generate(Path model, String prompt) {
-        hrm("generate", "--model", model.toString(), "--prompt", prompt, "--condition", "direct", "--max-new-tokens", "8",
-                "--threads", "1", "--json");
-        return Json.parseObject(out.toString(StandardCharsets.UTF_8));
+        return Json.parseObject(hrm("generate", "--model", model.toString(), "--prompt", prompt, "--condition", "direct",
+                "--max-new-tokens", "8", "--threads", "1", "--json").out());
     }
 
     @Test
