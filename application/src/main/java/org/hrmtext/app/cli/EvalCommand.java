@@ -1,7 +1,6 @@
 package org.hrmtext.app.cli;
 
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,6 +8,7 @@ import org.hrmtext.app.eval.EvalJob;
 import org.hrmtext.app.eval.EvalMode;
 import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
+import org.hrmtext.app.generate.ModelPaths;
 import org.hrmtext.domain.json.JsonWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +53,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String name = backend != null ? backend : Files.isDirectory(model) ? "djl" : "onnx";
+        String name = ModelPaths.backend(model, backend);
         Path out = results != null ? results : data.resolveSibling(data.getFileName() + ".results.jsonl");
         EvalReport r = useCase.run(new EvalJob(model, data, mode, condition, name, threads, out));
         if (json) {

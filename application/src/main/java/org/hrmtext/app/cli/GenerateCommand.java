@@ -1,7 +1,6 @@
 package org.hrmtext.app.cli;
 
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hrmtext.app.generate.GenerateJob;
 import org.hrmtext.app.generate.GenerateUseCase;
+import org.hrmtext.app.generate.ModelPaths;
 import org.hrmtext.app.text.TokenizerCatalog;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.text.TokenizerInfo;
@@ -114,10 +114,7 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             return generate(prompt.ids, Optional.empty());
         }
-        if (!Files.exists(model)) {
-            throw new InvalidInputException(model + ": no such model directory or file");
-        }
-        Path home = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
+        Path home = ModelPaths.tokenizerHome(model);
         try (Tokenizer tok = tokenizers.openSaved(home).orElseThrow(() -> new InvalidInputException("--prompt needs a tokenizer ("
                 + TokenizerInfo.FILE + " and/or " + TokenizerFiles.TOKENIZER_JSON + ", as hrm train writes for text data), which "
                 + home + " does not have; pass token ids with --prompt-ids"))) {
@@ -132,7 +129,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerationRequest request = new GenerationRequest(List.of(ids), maxNewTokens,
                 new SamplingSettings(temperature, topK, topP, minP, seed), guidance, stops, List.of(),
                 json || tok.isPresent() ? null : (row, token) -> System.out.print(token + " "));
-        String name = backend != null ? backend : Files.isDirectory(model) ? "djl" : "onnx";
+        String name = ModelPaths.backend(model, backend);
         GenerationResult r = useCase.run(new GenerateJob(model, name,
                 new HrmTextModel.Options(name, device, threads, context), request));
         int[] newTokens = r.newTokens().get(0);

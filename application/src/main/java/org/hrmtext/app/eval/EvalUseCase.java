@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hrmtext.app.generate.ModelPaths;
 import org.hrmtext.app.io.AtomicFiles;
 import org.hrmtext.app.io.ProgressBar;
 import org.hrmtext.app.text.TokenizerCatalog;
 import org.hrmtext.app.text.TokenizerFiles;
+import org.hrmtext.app.text.TokenizerInfo;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.json.JsonWriter;
@@ -39,12 +41,9 @@ public final class EvalUseCase {
 
     public EvalReport run(EvalJob job) {
         List<EvalItem> items = withCondition(EvalItem.read(job.data(), job.mode()), job.condition());
-        if (!Files.exists(job.model())) {
-            throw new InvalidInputException(job.model() + ": no such model directory or file");
-        }
-        Path home = Files.isDirectory(job.model()) ? job.model() : job.model().toAbsolutePath().getParent();
+        Path home = ModelPaths.tokenizerHome(job.model());
         Tokenizer tok = tokenizers.openSaved(home).orElseThrow(() -> new InvalidInputException(home
-                + ": eval needs the model's tokenizer (" + TokenizerFiles.TOKENIZER_JSON + " or tokenizer_info.json)"));
+                + ": eval needs the model's tokenizer (" + TokenizerFiles.TOKENIZER_JSON + " or " + TokenizerInfo.FILE + ")"));
         try (tok; ItemScorer scorer = scorer(job, tok)) {
             List<String> lines = new ArrayList<>();
             Map<String, double[]> byKind = new HashMap<>();
