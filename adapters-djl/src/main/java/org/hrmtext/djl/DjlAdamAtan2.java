@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.hrmtext.domain.model.FusedLayout;
 import org.hrmtext.domain.model.FusedLayout.FusedTensor;
-import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.training.AdamAtan2Settings;
 import org.hrmtext.ports.OptimizerState;
@@ -39,26 +38,11 @@ final class DjlAdamAtan2 {
                 secondMoments.put(t.name(), manager.zeros(p.getShape()));
                 steps.put(t.name(), 0L);
             } else {
-                firstMoments.put(t.name(), DjlParameters.upload(manager, fuse(t, resume.firstMoments())));
-                secondMoments.put(t.name(), DjlParameters.upload(manager, fuse(t, resume.secondMoments())));
+                firstMoments.put(t.name(), DjlParameters.upload(manager, FusedLayout.fuse(t, resume.firstMoments(), "optimizer state")));
+                secondMoments.put(t.name(), DjlParameters.upload(manager, FusedLayout.fuse(t, resume.secondMoments(), "optimizer state")));
                 steps.put(t.name(), resume.tensorSteps().getOrDefault(t.parts().get(0).name(), 0L));
             }
         }
-    }
-
-    private static HostTensor fuse(FusedTensor t, Map<String, HostTensor> parts) {
-        int[] shape = t.shape();
-        float[] data = new float[(int) HostTensor.numel(shape)];
-        int offset = 0;
-        for (var p : t.parts()) {
-            HostTensor h = parts.get(p.name());
-            if (h == null) {
-                throw new org.hrmtext.domain.InvalidInputException("optimizer state: tensor " + p.name() + " is missing");
-            }
-            System.arraycopy(h.data(), 0, data, offset, h.data().length);
-            offset += h.data().length;
-        }
-        return new HostTensor(t.name(), shape, data);
     }
 
     /** One update of every fused tensor in {@code trained} with its gradient. */

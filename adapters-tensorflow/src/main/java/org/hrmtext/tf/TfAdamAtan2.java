@@ -5,12 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.model.FusedLayout;
 import org.hrmtext.domain.model.FusedLayout.FusedTensor;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
-import org.hrmtext.domain.model.ParameterSpec;
 import org.hrmtext.domain.training.AdamAtan2Settings;
 import org.hrmtext.ports.OptimizerState;
 import org.tensorflow.Session;
@@ -74,8 +72,8 @@ final class TfAdamAtan2 {
             ema.load(session, t -> FusedLayout.fuse(t, weights));
             trainable.forEach(t -> steps.put(t.name(), 0L));
         } else {
-            firstMoments.load(session, t -> fuse(t, resume.firstMoments()));
-            secondMoments.load(session, t -> fuse(t, resume.secondMoments()));
+            firstMoments.load(session, t -> FusedLayout.fuse(t, resume.firstMoments(), "optimizer state"));
+            secondMoments.load(session, t -> FusedLayout.fuse(t, resume.secondMoments(), "optimizer state"));
             ema.load(session, t -> FusedLayout.fuse(t, resume.ema()));
             trainable.forEach(t -> steps.put(t.name(), resume.tensorSteps().getOrDefault(t.parts().get(0).name(), 0L)));
         }
@@ -114,23 +112,5 @@ final class TfAdamAtan2 {
 
     private static HostTensor zeros(FusedTensor t) {
         return new HostTensor(t.name(), t.shape(), new float[(int) HostTensor.numel(t.shape())]);
-    }
-
-    private static HostTensor fuse(FusedTensor t, Map<String, HostTensor> parts) {
-        float[] data = new float[(int) HostTensor.numel(t.shape())];
-        int offset = 0;
-        for (ParameterSpec p : t.parts()) {
-            HostTensor h = parts.get(p.name());
-            if (h == null) {
-                throw new InvalidInputException("optimizer state: tensor " + p.name() + " is missing");
-            }
-            if (h.data().length != p.numel()) {
-                throw new InvalidInputException("optimizer state: tensor " + p.name() + " has " + h.data().length
-                        + " values, expected " + p.numel() + " (shape " + p.shapeText() + ")");
-            }
-            System.arraycopy(h.data(), 0, data, offset, h.data().length);
-            offset += h.data().length;
-        }
-        return new HostTensor(t.name(), t.shape(), data);
     }
 }

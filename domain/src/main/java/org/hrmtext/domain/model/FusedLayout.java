@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.hrmtext.domain.InvalidInputException;
 
 /**
  * The reference's fused view of a model's tensors: per layer one {@code gqkv_proj} ([gate, q, k,
@@ -60,13 +62,33 @@ public final class FusedLayout {
 
     /** Stacks the rows of the split tensors of {@code weights} into one fused tensor. */
     public static HostTensor fuse(FusedTensor fused, ModelWeights weights) {
+        return fuse(fused, weights::get, "weights");
+    }
+
+    /**
+     * Stacks the rows of split tensors looked up by name (e.g. optimizer moments) into one fused
+     * tensor; a missing part or one of the wrong size is an error naming {@code source} and it.
+     */
+    public static HostTensor fuse(FusedTensor fused, Map<String, HostTensor> parts, String source) {
+        return fuse(fused, parts::get, source);
+    }
+
+    private static HostTensor fuse(FusedTensor fused, Function<String, HostTensor> parts,
+            String source) {
         int[] shape = fused.shape();
         float[] data = new float[(int) HostTensor.numel(shape)];
         int offset = 0;
         for (ParameterSpec part : fused.parts()) {
-            float[] src = weights.get(part.name()).data();
-            System.arraycopy(src, 0, data, offset, src.length);
-            offset += src.length;
+            HostTensor h = parts.apply(part.name());
+            if (h == null) {
+                throw new InvalidInputException(source + ": tensor " + part.name() + " is missing");
+            }
+            if (h.data().length != part.numel()) {
+                throw new InvalidInputException(source + ": tensor " + part.name() + " has " + h.data().length
+                        + " values, expected " + part.numel() + " (shape " + part.shapeText() + ")");
+            }
+            System.arraycopy(h.data(), 0, data, offset, h.data().length);
+            offset += h.data().length;
         }
         return new HostTensor(fused.name(), shape, data);
     }
