@@ -17,7 +17,6 @@ import org.hrmtext.domain.model.RotaryTable;
 record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, int headDim, NDArray eps,
         NDArray scoreScale) {
     /** Large enough that exp underflows to exactly 0 after the softmax's max subtraction. */
-    static final float BLOCKED = -1e9f;
 
     static AttentionContext of(NDManager manager, ModelConfig config, PackedBatch batch) {
         long[] pos = new long[batch.tokens()];
@@ -25,7 +24,7 @@ record AttentionContext(NDArray cos, NDArray sin, NDArray maskBias, int heads, i
             pos[i] = batch.positions()[i];
         }
         return of(manager, config, batch.rows(), batch.seqLen(), pos,
-                PrefixLmMask.additiveBias(batch, BLOCKED), batch.seqLen());
+                PrefixLmMask.additiveBias(batch), batch.seqLen());
     }
 
     /** Positions {@code [b, t]} and a bias {@code [b, t, keys]}, row-major. */

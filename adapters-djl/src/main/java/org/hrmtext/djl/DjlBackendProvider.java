@@ -11,6 +11,7 @@ import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
+import org.hrmtext.ports.MatmulProduct;
 import org.hrmtext.ports.InferenceModel;
 import org.hrmtext.ports.ModelSource;
 import org.hrmtext.ports.Trainer;
@@ -58,25 +59,23 @@ public final class DjlBackendProvider implements BackendProvider {
     }
 
     @Override
-    public double matmulGflops(int n, BackendOptions options) {
-        try (NDManager manager = newManager(options)) {
-            NDArray a = manager.randomNormal(new ai.djl.ndarray.types.Shape(n, n));
-            NDArray b = manager.randomNormal(new ai.djl.ndarray.types.Shape(n, n));
-            for (int i = 0; i < 2; i++) {
-                a.matMul(b).close();
+    public MatmulProduct matmulProduct(int n, BackendOptions options) {
+        NDManager manager = newManager(options);
+        NDArray a = manager.randomNormal(new ai.djl.ndarray.types.Shape(n, n));
+        NDArray b = manager.randomNormal(new ai.djl.ndarray.types.Shape(n, n));
+        return new MatmulProduct() {
+            @Override
+            public void run() {
+                try (NDArray c = a.matMul(b)) {
+                    c.getFloat(0, 0);
+                }
             }
-            // Best of several short trials: on a shared machine the least-disturbed one is the rate.
-            double best = 0;
-            for (int trial = 0; trial < 5; trial++) {
-                long start = System.nanoTime();
-                NDArray c = a.matMul(b);
-                c.getFloat(0, 0);
-                c.close();
-                double seconds = (System.nanoTime() - start) / 1e9;
-                best = Math.max(best, 2.0 * n * n * (double) n / seconds / 1e9);
+
+            @Override
+            public void close() {
+                manager.close();
             }
-            return best;
-        }
+        };
     }
 
     private static synchronized NDManager newManager(BackendOptions options) {

@@ -6,6 +6,7 @@ import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
+import org.hrmtext.ports.MatmulProduct;
 import org.hrmtext.ports.InferenceModel;
 import org.hrmtext.ports.ModelExporter;
 import org.hrmtext.ports.ModelSource;
@@ -46,7 +47,7 @@ public final class OnnxBackendProvider implements BackendProvider {
     }
 
     @Override
-    public double matmulGflops(int n, BackendOptions options) {
-        return OrtMatmulBenchmark.gflops(n, options);
+    public MatmulProduct matmulProduct(int n, BackendOptions options) {
+        return OrtMatmulProduct.open(n, options);
     }
 }

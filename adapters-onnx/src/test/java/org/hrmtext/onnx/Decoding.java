@@ -2,6 +2,7 @@ package org.hrmtext.onnx;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hrmtext.domain.data.PrefixLmMask;
 import org.hrmtext.ports.ForwardRequest;
 import org.hrmtext.ports.ForwardResult;
 import org.hrmtext.ports.InferenceModel;
@@ -13,7 +14,7 @@ import org.hrmtext.ports.KvCache;
  * the same sequence recomputed without a cache under a PrefixLM bias.
  */
 final class Decoding {
-    static final float BLOCKED = -1e9f;
+    static final float BLOCKED = PrefixLmMask.BLOCKED;
 
     /** Tokens chosen and the logits each was chosen from. */
     record Greedy(int[] tokens, List<float[]> logits) {

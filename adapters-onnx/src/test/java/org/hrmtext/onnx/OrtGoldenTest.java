@@ -71,7 +71,7 @@ class OrtGoldenTest {
         int t = batch.seqLen();
         int rows = golden.scoredPositions();
         int vocab = golden.config().vocabSize();
-        float[] mask = PrefixLmMask.additiveBias(batch, Decoding.BLOCKED);
+        float[] mask = PrefixLmMask.additiveBias(batch);
         long[] ids = new long[rows * t];
         long[] pos = new long[rows * t];
         float[] bias = new float[rows * t * t];

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
+import org.hrmtext.ports.MatmulProduct;
 import org.hrmtext.ports.Trainer;
 import org.hrmtext.ports.TrainerSpec;
 import org.tensorflow.Graph;
@@ -44,7 +45,7 @@ public final class TfBackendProvider implements BackendProvider {
     }
 
     @Override
-    public double matmulGflops(int n, BackendOptions options) {
-        return TfMatmulBenchmark.gflops(n, TfSessionConfig.of(options));
+    public MatmulProduct matmulProduct(int n, BackendOptions options) {
+        return TfMatmulProduct.open(n, TfSessionConfig.of(options));
     }
 }

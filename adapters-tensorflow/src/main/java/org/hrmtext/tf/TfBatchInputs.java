@@ -19,7 +19,6 @@ import org.tensorflow.types.TInt32;
  */
 final class TfBatchInputs {
     /** Large enough that exp underflows to exactly 0 after the softmax's max subtraction. */
-    private static final float BLOCKED = -1e9f;
 
     final Placeholder<TInt32> ids;
     final Placeholder<TFloat32> cos;
@@ -71,7 +70,7 @@ final class TfBatchInputs {
             return feed.ints(ids, new long[] {b, t}, batch.inputs())
                     .floats(cos, new long[] {b, t, 1, hd}, rope.cos())
                     .floats(sin, new long[] {b, t, 1, hd}, rope.sin())
-                    .floats(maskBias, new long[] {b, 1, t, t}, PrefixLmMask.additiveBias(batch, BLOCKED))
+                    .floats(maskBias, new long[] {b, 1, t, t}, PrefixLmMask.additiveBias(batch))
                     .ints(labels, new long[] {n}, labelIds)
                     .floats(labelWeights, new long[] {n}, weights)
                     .floats(labelCount, new long[0], new float[] {Math.max(1, count)});

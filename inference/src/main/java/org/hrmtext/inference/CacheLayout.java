@@ -1,6 +1,7 @@
 package org.hrmtext.inference;
 
 import java.util.Arrays;
+import org.hrmtext.domain.data.PrefixLmMask;
 
 /**
  * Which cached positions each row may attend to, and the requests' attention biases. Prompts
@@ -10,7 +11,7 @@ import java.util.Arrays;
  */
 final class CacheLayout {
     /** Matches the backends' blocked bias: exp underflows to exactly 0. */
-    static final float BLOCKED = -1e9f;
+    private static final float BLOCKED = PrefixLmMask.BLOCKED;
     private final int rows;
     private final int[] promptLengths;
     private final int capacity;

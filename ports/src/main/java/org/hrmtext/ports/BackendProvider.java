@@ -28,9 +28,16 @@ public interface BackendProvider {
         throw new org.hrmtext.domain.InvalidInputException("backend " + name() + " cannot export models");
     }
 
+    /** This backend's float32 {@code n×n×n} matrix product, ready to be timed. */
+    MatmulProduct matmulProduct(int n, BackendOptions options);
+
     /**
-     * Measures this backend's float32 matrix-multiply rate on an {@code n×n×n} product, in GFLOP/s:
-     * the denominator of model FLOPs utilisation.
+     * Measures this backend's float32 matrix-multiply rate on an {@code n×n×n} product, in GFLOP/s,
+     * by the one rule of {@link MatmulRate}: the denominator of model FLOPs utilisation.
      */
-    double matmulGflops(int n, BackendOptions options);
+    default double matmulGflops(int n, BackendOptions options) {
+        try (MatmulProduct product = matmulProduct(n, options)) {
+            return MatmulRate.gflops(product, n);
+        }
+    }
 }

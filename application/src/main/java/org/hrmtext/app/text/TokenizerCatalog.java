@@ -15,7 +15,7 @@ import org.hrmtext.ports.TokenizerProvider;
 
 /**
  * Opens tokenizers: the built-in {@code byte} tokenizer, or a tokenizer file read by one of the
- * installed {@link TokenizerProvider}s (collected by {@link TokenizerModule}). Special-token names
+ * installed {@link TokenizerProvider}s (collected by {@link org.hrmtext.app.wiring.TokenizerModule}). Special-token names
  * come from a {@code tokenizer_info.json} beside the file, else the defaults of the tokenizer kind
  * ({@link SpecialTokens#byteLevel()}, {@link SpecialTokens#reference()}), then any renames.
  *

@@ -9,7 +9,7 @@ import org.hrmtext.ports.TokenizerProvider;
 /**
  * Binds the application's own implementations of driven ports (the checkpoint store) and declares
  * the tokenizer plugin set, which stays empty (byte tokenizer only) unless a
- * {@link org.hrmtext.app.text.TokenizerModule} adds to it.
+ * {@link TokenizerModule} adds to it.
  */
 public final class ApplicationModule extends AbstractModule {
 

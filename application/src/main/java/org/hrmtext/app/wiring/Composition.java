@@ -3,7 +3,6 @@ package org.hrmtext.app.wiring;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import org.hrmtext.app.text.TokenizerCatalog;
-import org.hrmtext.app.text.TokenizerModule;
 
 /**
  * Builds the one injector of a process: the backends and tokenizer plugins discovered on the

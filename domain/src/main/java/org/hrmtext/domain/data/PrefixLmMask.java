@@ -6,6 +6,12 @@ package org.hrmtext.domain.data;
  * row never see each other, and padding attends only to itself.
  */
 public final class PrefixLmMask {
+    /**
+     * The additive attention bias of a key a query may not see. Part of the exported ONNX input
+     * contract ({@code attention_bias}): large and finite, so a fully blocked padding row stays finite.
+     */
+    public static final float BLOCKED = -1e9f;
+
     private PrefixLmMask() {
     }
 
@@ -34,12 +40,12 @@ public final class PrefixLmMask {
         return m;
     }
 
-    /** The same pattern as an additive attention bias: 0 where allowed, {@code blocked} elsewhere. */
-    public static float[] additiveBias(PackedBatch batch, float blocked) {
+    /** The same pattern as an additive attention bias: 0 where allowed, {@link #BLOCKED} elsewhere. */
+    public static float[] additiveBias(PackedBatch batch) {
         boolean[] a = allowed(batch);
         float[] bias = new float[a.length];
         for (int i = 0; i < a.length; i++) {
-            bias[i] = a[i] ? 0f : blocked;
+            bias[i] = a[i] ? 0f : BLOCKED;
         }
         return bias;
     }

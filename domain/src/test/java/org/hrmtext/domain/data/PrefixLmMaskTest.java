@@ -83,10 +83,10 @@ class PrefixLmMaskTest {
     @Test
     void additiveBiasIsZeroWhereAllowedAndBlockedElsewhere() {
         boolean[] allowed = PrefixLmMask.allowed(GoldenBatch.batch());
-        float[] bias = PrefixLmMask.additiveBias(GoldenBatch.batch(), -1e9f);
+        float[] bias = PrefixLmMask.additiveBias(GoldenBatch.batch());
         assertEquals(allowed.length, bias.length);
         for (int i = 0; i < bias.length; i++) {
-            assertEquals(allowed[i] ? 0f : -1e9f, bias[i], "entry " + i);
+            assertEquals(allowed[i] ? 0f : PrefixLmMask.BLOCKED, bias[i], "entry " + i);
         }
     }
 }

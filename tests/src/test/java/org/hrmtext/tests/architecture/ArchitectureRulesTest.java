@@ -2,15 +2,21 @@ package org.hrmtext.tests.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.stream.Stream;
+import org.hrmtext.domain.config.Architecture;
+import org.hrmtext.tests.fixture.adapterlike.ArchitectureSwitch;
 import org.hrmtext.tests.fixture.domainlike.LeakyRecurrence;
 import org.hrmtext.tests.fixture.domainlike.PlainRecurrence;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules of DESIGN.md over the main code of every module: the domain is plain Java
  * and Vavr, ports add only the domain, adapters stay apart from each other and from the
- * application, and the application reaches backends only through the SPI at run time.
+ * application, and the application reaches backends only through the SPI at run time; modules
+ * and packages have no cycles; picocli stays in the command line, Guice in the wiring; adapters
+ * never see the architecture (the schedule carries it).
  */
 class ArchitectureRulesTest {
     private static final String[] ADAPTERS = {"org.hrmtext.djl..", "org.hrmtext.tf..", "org.hrmtext.onnx..",
@@ -62,10 +70,66 @@ class ArchitectureRulesTest {
 
     @Test
     void otherAdaptersStayApartToo() {
-        // Only adapters on this module's test class path are imported; the others have nothing to check yet.
-        adapterStaysApart("org.hrmtext.tf..").allowEmptyShould(true).check(main);
-        adapterStaysApart("org.hrmtext.onnx..").allowEmptyShould(true).check(main);
+        adapterStaysApart("org.hrmtext.tf..").check(main);
+        adapterStaysApart("org.hrmtext.onnx..").check(main);
         adapterStaysApart("org.hrmtext.hftok..").check(main);
+    }
+
+    @Test
+    void modulesAndTheirPackagesAreFreeOfCycles() {
+        slices().matching("org.hrmtext.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("org.hrmtext.app.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("org.hrmtext.domain.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void picocliStaysInTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("org.hrmtext.app.cli..").should()
+                .dependOnClassesThat().resideInAPackage("picocli..")
+                .because("the command line is one driving adapter; use cases must be callable without it")
+                .check(main);
+    }
+
+    @Test
+    void guiceStaysInTheWiring() {
+        // Justified exceptions: the command line's entry point receives the injector the composition root made,
+        // and GuiceFactory is picocli's factory, which must create commands from it.
+        noClasses().that().resideOutsideOfPackage("org.hrmtext.app.wiring..")
+                .and().doNotHaveFullyQualifiedName("org.hrmtext.app.cli.GuiceFactory")
+                .and().doNotHaveFullyQualifiedName("org.hrmtext.app.cli.HrmCommand").should()
+                .dependOnClassesThat().resideInAPackage("com.google.inject..")
+                .because("one injector at the composition root; everything else receives its collaborators")
+                .check(main);
+    }
+
+    @Test
+    void adaptersNeverBranchOnTheArchitecture() {
+        noArchitectureConstants(ADAPTERS).check(main);
+    }
+
+    /**
+     * Reading the architecture's name (for provenance metadata) is fine; naming one of its
+     * constants, or enumerating them as a switch does, is branching on it.
+     */
+    static ArchRule noArchitectureConstants(String... packages) {
+        DescribedPredicate<JavaAccess<?>> architectureConstant = new DescribedPredicate<>("an Architecture constant") {
+            @Override
+            public boolean test(JavaAccess<?> access) {
+                return access.getTargetOwner().isEquivalentTo(Architecture.class)
+                        && (access instanceof JavaFieldAccess || access.getName().equals("values")
+                                || access.getName().equals("ordinal"));
+            }
+        };
+        return noClasses().that().resideInAnyPackage(packages).should().accessTargetWhere(architectureConstant)
+                .because("the domain's recurrence schedule says what runs; an adapter only executes it");
+    }
+
+    @Test
+    void architectureRuleFailsOnAnAdapterThatSwitchesOnTheArchitecture() {
+        JavaClasses branching = new ClassFileImporter().importPackagesOf(ArchitectureSwitch.class);
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> noArchitectureConstants("org.hrmtext.tests.fixture.adapterlike..").check(branching));
+        assertTrue(e.getMessage().contains("ArchitectureSwitch"), e.getMessage());
     }
 
     /** An adapter never uses the application, the inference layer above the ports, or another adapter. */
@@ -85,8 +149,8 @@ class ArchitectureRulesTest {
 
     @Test
     void mainCodeOfEveryLayerWasImported() {
-        for (String p : new String[] {"org.hrmtext.domain", "org.hrmtext.ports", "org.hrmtext.djl", "org.hrmtext.inference",
-            "org.hrmtext.app"}) {
+        for (String p : new String[] {"org.hrmtext.domain", "org.hrmtext.ports", "org.hrmtext.djl", "org.hrmtext.tf",
+            "org.hrmtext.onnx", "org.hrmtext.hftok", "org.hrmtext.inference", "org.hrmtext.app"}) {
             assertTrue(main.containPackage(p), "no classes imported from " + p);
         }
         assertTrue(main.stream().noneMatch(c -> c.getPackageName().startsWith("org.hrmtext.tests")),

@@ -18,6 +18,7 @@ public final class Tolerance {
     private Tolerance() {
     }
 
+    /** NaN-safe: a NaN on either side is never close. */
     public static boolean relativeClose(double expected, double actual, double relative) {
         return Math.abs(actual - expected) <= relative * Math.abs(expected);
     }
@@ -43,10 +44,10 @@ public final class Tolerance {
         int worstAt = -1;
         for (int i = 0; i < positions * vocab; i++) {
             double err = Math.abs(actual[i] - expected[i]) / Math.max(1, Math.abs(expected[i]));
-            if (err > LOGITS_RELATIVE) {
+            if (!(err <= LOGITS_RELATIVE)) {
                 bad++;
             }
-            if (err > worst) {
+            if (!(err <= worst)) {
                 worst = err;
                 worstAt = i;
             }
@@ -56,7 +57,7 @@ public final class Tolerance {
                 positions * vocab, worstAt / vocab, worstAt % vocab, actual[worstAt], expected[worstAt], worst);
     }
 
-    /** One-step rule: within 1e-5 absolute, except at most 0.1 % of a tensor's elements. */
+    /** One-step rule: within 1e-5 absolute, except at most 0.1 % of a tensor's elements; never non-finite. */
     static String afterStep(String name, float[] expected, float[] actual) {
         if (expected.length != actual.length) {
             return name + ": " + actual.length + " values, expected " + expected.length;
@@ -64,8 +65,11 @@ public final class Tolerance {
         int bad = 0;
         double worst = 0;
         for (int i = 0; i < expected.length; i++) {
+            if (!Float.isFinite(actual[i])) {
+                return name + ": element " + i + " is " + actual[i] + " (expected " + expected[i] + ")";
+            }
             double err = Math.abs(actual[i] - expected[i]);
-            bad += err > STEP_ABSOLUTE ? 1 : 0;
+            bad += err <= STEP_ABSOLUTE ? 0 : 1;
             worst = Math.max(worst, err);
         }
         int allowed = (int) Math.floor(STEP_FLIPPED_FRACTION * expected.length);

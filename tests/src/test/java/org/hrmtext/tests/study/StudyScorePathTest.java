@@ -58,7 +58,7 @@ class StudyScorePathTest {
                 assertEquals(printed.keySet(), study.keySet(), arch + " bp " + depth + ": tensor names");
                 printed.forEach((name, v) -> {
                     double expected = ((Number) v).doubleValue();
-                    if (Math.abs(study.get(name) - expected) > RELATIVE * Math.max(expected, 1e-12)) {
+                    if (!(Math.abs(study.get(name) - expected) <= RELATIVE * Math.max(expected, 1e-12))) {
                         failures.add("bp " + depth + " " + name + ": study " + study.get(name) + ", hrm score " + expected);
                     }
                 });

@@ -12,19 +12,24 @@ import java.util.function.UnaryOperator;
 import org.hrmtext.onnx.proto.OnnxProto.ModelProto;
 import org.hrmtext.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.hrmtext.ports.BackendOptions;
+import org.hrmtext.ports.MatmulProduct;
 
 /**
- * Times an {@code n×n×n} float32 MatMul in ONNX Runtime (a one-node graph written with the same
- * builder as the export), in GFLOP/s: the denominator of model FLOPs utilisation.
+ * An {@code n×n×n} float32 MatMul in ONNX Runtime (a one-node graph written with the same builder
+ * as the export), timed by the ports' one matmul rule.
  */
-final class OrtMatmulBenchmark {
-    private static final int WARMUP = 2;
-    private static final int REPS = 5;
+final class OrtMatmulProduct implements MatmulProduct {
+    private final OrtSession session;
+    private final OnnxTensor a;
+    private final OnnxTensor b;
 
-    private OrtMatmulBenchmark() {
+    private OrtMatmulProduct(OrtSession session, OnnxTensor a, OnnxTensor b) {
+        this.session = session;
+        this.a = a;
+        this.b = b;
     }
 
-    static double gflops(int n, BackendOptions options) {
+    static OrtMatmulProduct open(int n, BackendOptions options) {
         if (n < 1) {
             throw new IllegalArgumentException("matrix size must be positive, got " + n);
         }
@@ -38,21 +43,40 @@ final class OrtMatmulBenchmark {
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxExporter.DEFAULT_OPSET))
                 .setGraph(g.build()).build().toByteArray();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = OrtSessions.open(model, options);
-                OnnxTensor a = OnnxTensor.createTensor(env, random(n * n, 1), new long[] {n, n});
-                OnnxTensor b = OnnxTensor.createTensor(env, random(n * n, 2), new long[] {n, n})) {
-            Map<String, OnnxTensor> inputs = Map.of("a", a, "b", b);
-            for (int i = 0; i < WARMUP; i++) {
-                session.run(inputs).close();
+        OrtSession session = null;
+        try {
+            session = OrtSessions.open(model, options);
+            return new OrtMatmulProduct(session, OnnxTensor.createTensor(env, random(n * n, 1), new long[] {n, n}),
+                    OnnxTensor.createTensor(env, random(n * n, 2), new long[] {n, n}));
+        } catch (OrtException e) {
+            if (session != null) {
+                close(session);
             }
-            long start = System.nanoTime();
-            for (int i = 0; i < REPS; i++) {
-                session.run(inputs).close();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return 2.0 * n * n * (double) n * REPS / seconds / 1e9;
+            throw new IllegalStateException("ONNX Runtime matmul benchmark failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            session.run(Map.of("a", a, "b", b)).close();
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime matmul benchmark failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        a.close();
+        b.close();
+        close(session);
+    }
+
+    private static void close(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing the ONNX Runtime matmul session failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,9 @@
-package org.hrmtext.app.text;
+package org.hrmtext.app.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import java.util.List;
+import org.hrmtext.app.text.TokenizerCatalog;
 import org.hrmtext.ports.TokenizerProvider;
 
 /**

@@ -1,6 +1,7 @@
 package org.hrmtext.tf;
 
 import java.util.List;
+import org.hrmtext.ports.MatmulProduct;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -13,38 +14,48 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Times an {@code n×n×n} float32 matrix product in a TensorFlow session: the denominator of model
- * FLOPs utilisation. The operands live in variables so that nothing is constant-folded away and
- * no host copy is timed; the product is run as a target, not fetched.
+ * An {@code n×n×n} float32 matrix product in a TensorFlow session, timed by the ports' one matmul
+ * rule. The operands live in variables so that nothing is constant-folded away and no host copy
+ * is timed; the product is run as a target, not fetched.
  */
-final class TfMatmulBenchmark {
-    private static final int WARMUP = 2;
-    private static final int REPS = 5;
+final class TfMatmulProduct implements MatmulProduct {
+    private final Graph graph;
+    private final Session session;
+    private final Op product;
 
-    private TfMatmulBenchmark() {
+    private TfMatmulProduct(Graph graph, Session session, Op product) {
+        this.graph = graph;
+        this.session = session;
+        this.product = product;
     }
 
-    static double gflops(int n, ConfigProto config) {
-        try (Graph graph = new Graph()) {
+    static TfMatmulProduct open(int n, ConfigProto config) {
+        Graph graph = new Graph();
+        try {
             Ops tf = Ops.create(graph);
             Operand<?> a = tf.withName("a").varHandleOp(TFloat32.class, Shape.of(n, n), VarHandleOp.sharedName("a"));
             Operand<?> b = tf.withName("b").varHandleOp(TFloat32.class, Shape.of(n, n), VarHandleOp.sharedName("b"));
             Op init = tf.withControlDependencies(List.of(
                     tf.assignVariableOp(a, random(tf, n, 1)), tf.assignVariableOp(b, random(tf, n, 2)))).noOp();
             Op product = tf.linalg.matMul(tf.readVariableOp(a, TFloat32.class), tf.readVariableOp(b, TFloat32.class));
-            try (Session session = new Session(graph, config)) {
-                session.runner().addTarget(init).run().close();
-                for (int i = 0; i < WARMUP; i++) {
-                    session.runner().addTarget(product).run().close();
-                }
-                long start = System.nanoTime();
-                for (int i = 0; i < REPS; i++) {
-                    session.runner().addTarget(product).run().close();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                return 2.0 * n * n * (double) n * REPS / seconds / 1e9;
-            }
+            Session session = new Session(graph, config);
+            session.runner().addTarget(init).run().close();
+            return new TfMatmulProduct(graph, session, product);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
         }
+    }
+
+    @Override
+    public void run() {
+        session.runner().addTarget(product).run().close();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
     }
 
     private static Operand<TFloat32> random(Ops tf, int n, long seed) {
