@@ -9,6 +9,7 @@ import java.util.List;
 import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.diagnostics.DepthProbe;
 import org.hrmtext.domain.diagnostics.EffectiveDepth;
+import org.hrmtext.domain.schedule.RecurrenceDataflow;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 
 /**
@@ -24,7 +25,7 @@ final class DjlDepthProbe {
     static EffectiveDepth run(NDManager manager, DjlRecurrence recurrence, PackedBatch batch, RecurrenceSchedule schedule) {
         long n = batch.tokens();
         long d = recurrence.config().hiddenSize();
-        DjlRecurrence.Output out = recurrence.run(manager, batch, schedule, false);
+        RecurrenceDataflow.Trace<NDArray> out = recurrence.run(manager, batch, schedule, false);
         NDArray weights = DjlArrays.floats(manager, batch.labelMask(), new Shape(n));
         NDArray count = weights.sum().maximum(1f);
         NDArray finalLog = recurrence.head(out.last().reshape(n, d)).logSoftmax(1);

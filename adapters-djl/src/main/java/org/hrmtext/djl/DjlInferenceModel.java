@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.domain.schedule.RecurrenceDataflow;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.ports.ForwardRequest;
 import org.hrmtext.ports.ForwardResult;
@@ -64,7 +65,7 @@ final class DjlInferenceModel implements InferenceModel {
             scope.suppressNotUsedWarning();
             AttentionContext ctx = AttentionContext.of(manager, config(), b, t, request.positions(),
                     request.attentionBias(), request.keyLen());
-            DjlRecurrence.Output out = recurrence.run(manager, request.tokens(), b, t, ctx, schedule, false, cache);
+            RecurrenceDataflow.Trace<NDArray> out = recurrence.run(manager, request.tokens(), b, t, ctx, schedule, false, cache);
             cache.advance(t);
             NDArray index = DjlArrays.longs(manager, request.logitsIndex(), new Shape(b, 1, 1))
                    .broadcast(new Shape(b, 1, config().hiddenSize()));

@@ -3,9 +3,7 @@ package org.hrmtext.onnx;
 import static org.hrmtext.onnx.OnnxGraph.attr;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.model.FusedLayout;
@@ -14,16 +12,15 @@ import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.schedule.ModuleCall;
+import org.hrmtext.domain.schedule.RecurrenceDataflow;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
-import org.hrmtext.domain.schedule.StateSlot;
 import org.hrmtext.onnx.proto.OnnxProto.GraphProto;
 import org.hrmtext.onnx.proto.OnnxProto.TensorProto;
 
 /**
- * Builds the inference graph of a model: the recurrence unrolled from the domain schedule
- * ({@code z_H = embedding_scale · E[ids]}, {@code z_L = z_L_init}, each call
- * {@code target = stack(sum of inputs)}), then {@code lm_head} on the output state at each row's
- * {@code logits_index}, for the final value ({@code logits}) and for the value written by the first
+ * Builds the inference graph of a model: the recurrence unrolled from the domain schedule by the
+ * domain's {@link RecurrenceDataflow} (this class writes only its nodes), then {@code lm_head} on
+ * the output state at each row's {@code logits_index}, for the final value ({@code logits}) and for the value written by the first
  * call that targets the output state ({@code first_logits}, for auto-guidance).
  *
  * <p>Each weight is one initializer shared by every call that runs its stack, in the fused layout
@@ -43,28 +40,38 @@ final class OnnxGraphBuilder {
         signature.outputs().forEach(g::output);
         addWeights(g, weights);
 
-        g.scope("embed");
-        String embedded = g.op("Gather", List.of(ParameterNames.EMBEDDING, OnnxSignature.INPUT_IDS));
-        String input = g.op("Mul", List.of(embedded, g.scalar((float) config.embeddingScale())));
         OnnxRotary rotary = OnnxRotary.write(g, config, OnnxSignature.POSITION_IDS);
         OnnxBlockWriter blocks = new OnnxBlockWriter(g, config, rotary, OnnxSignature.ATTENTION_BIAS);
-
-        Map<StateSlot, String> state = new EnumMap<>(StateSlot.class);
-        state.put(StateSlot.INPUT, input);
-        state.put(StateSlot.Z_H, input);
-        if (schedule.usesZlInit()) {
-            state.put(StateSlot.Z_L, ParameterNames.Z_L_INIT);
-        }
-        String first = null;
-        for (ModuleCall call : schedule.calls()) {
-            g.scope("call" + call.index() + ".input");
-            String sum = callInput(g, call, state, input);
-            state.put(call.target(), blocks.call(call.stack(), call.index(), sum));
-            if (first == null && call.target() == schedule.output()) {
-                first = state.get(call.target());
+        RecurrenceDataflow.Trace<String> trace = RecurrenceDataflow.run(schedule, new RecurrenceDataflow.Kernels<>() {
+            @Override
+            public String embedded(boolean trained) {
+                g.scope("embed");
+                String embedded = g.op("Gather", List.of(ParameterNames.EMBEDDING, OnnxSignature.INPUT_IDS));
+                return g.op("Mul", List.of(embedded, g.scalar((float) config.embeddingScale())));
             }
-        }
-        String last = state.get(schedule.output());
+
+            @Override
+            public String zLInit(String like) {
+                return g.op("Expand", List.of(ParameterNames.Z_L_INIT, g.op("Shape", List.of(like))));
+            }
+
+            @Override
+            public void enter(ModuleCall call) {
+                g.scope("call" + call.index() + ".input");
+            }
+
+            @Override
+            public String add(String a, String b) {
+                return g.op("Add", List.of(a, b));
+            }
+
+            @Override
+            public String call(ModuleCall call, String input) {
+                return blocks.call(call.stack(), call.index(), input);
+            }
+        });
+        String first = trace.first();
+        String last = trace.last();
         g.scope("lm_head");
         g.opInto("MatMul", List.of(atIndex(g, config, last), OnnxBlockWriter.matmulWeight(ParameterNames.LM_HEAD)),
                 OnnxSignature.LOGITS);
@@ -95,21 +102,6 @@ final class OnnxGraphBuilder {
         float[] v = new float[n];
         Arrays.fill(v, 1f);
         return v;
-    }
-
-    /**
-     * The sum of a call's input states. {@code z_L} starts as the {@code [hidden]} vector, which
-     * broadcasts in a sum; alone it is expanded to the shape of the embedded input.
-     */
-    private static String callInput(OnnxGraph g, ModuleCall call, Map<StateSlot, String> state, String input) {
-        String sum = state.get(call.inputs().get(0));
-        for (int i = 1; i < call.inputs().size(); i++) {
-            sum = g.op("Add", List.of(sum, state.get(call.inputs().get(i))));
-        }
-        if (sum.equals(ParameterNames.Z_L_INIT)) {
-            sum = g.op("Expand", List.of(sum, g.op("Shape", List.of(input))));
-        }
-        return sum;
     }
 
     /** Row {@code logits_index[b]} of each batch row of {@code x [batch, T, hidden]}: {@code [batch, hidden]}. */

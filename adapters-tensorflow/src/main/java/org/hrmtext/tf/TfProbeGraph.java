@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hrmtext.domain.diagnostics.DepthProbe;
 import org.hrmtext.domain.diagnostics.EffectiveDepth;
+import org.hrmtext.domain.schedule.RecurrenceDataflow;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -23,7 +24,7 @@ import org.tensorflow.types.TInt32;
 record TfProbeGraph(List<DepthProbe.Step> plan, Operand<TFloat32> values) {
 
     static TfProbeGraph build(Ops tf, TfRecurrence recurrence, TfBatchInputs inputs, RecurrenceSchedule schedule) {
-        TfRecurrence.Trace trace = recurrence.trace(tf, schedule);
+        RecurrenceDataflow.Trace<Operand<TFloat32>> trace = recurrence.trace(tf, schedule);
         Operand<TInt32> features = tf.constant(1);
         Operand<TFloat32> finalLog = tf.nn.logSoftmax(recurrence.head(tf, trace.last()));
         Operand<TFloat32> finalProb = tf.math.exp(finalLog);

@@ -1,15 +1,13 @@
 package org.hrmtext.tf;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.schedule.ModuleCall;
+import org.hrmtext.domain.schedule.RecurrenceDataflow;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.domain.schedule.StackId;
-import org.hrmtext.domain.schedule.StateSlot;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.MatMul;
@@ -17,9 +15,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Unrolls a {@link RecurrenceSchedule} into graph ops: starts the states (scaled embedding,
- * z_H = input, z_L = z_L_init broadcast), adds one stack call per module call, and projects the
- * output state with the untied head. A call without gradient is wrapped in {@code StopGradient},
+ * Unrolls a {@link RecurrenceSchedule} into graph ops through the domain's
+ * {@link RecurrenceDataflow}, and projects the output state with the untied head. A call without gradient is wrapped in {@code StopGradient},
  * so its output enters later calls as a constant, as under truncated backprop.
  */
 final class TfRecurrence {
@@ -37,13 +34,6 @@ final class TfRecurrence {
         }
     }
 
-    /**
-     * The states of an unrolled schedule, {@code [B·T, d]} each: the initial value of each state,
-     * every call's output in schedule order, and the final value of the output state.
-     */
-    record Trace(Map<StateSlot, Operand<TFloat32>> initial, List<Operand<TFloat32>> calls, Operand<TFloat32> last) {
-    }
-
     /** Logits {@code [B·T, vocab]} of the batch fed through {@link TfBatchInputs}. */
     Operand<TFloat32> logits(Ops tf, RecurrenceSchedule schedule) {
         return head(tf, trace(tf, schedule).last());
@@ -54,33 +44,37 @@ final class TfRecurrence {
         return tf.linalg.matMul(states, params.value(ParameterNames.LM_HEAD), MatMul.transposeB(true));
     }
 
-    /** Adds the ops of every call of the schedule on the fed batch. */
-    Trace trace(Ops tf, RecurrenceSchedule schedule) {
-        Operand<TInt32> ids = tf.reshape(inputs.ids, tf.constant(new int[] {-1}));
-        Operand<TFloat32> input = tf.math.mul(tf.gather(params.value(ParameterNames.EMBEDDING), ids, tf.constant(0)),
-                tf.constant((float) config.embeddingScale()));
-        if (!schedule.embeddingTrained()) {
-            input = tf.stopGradient(input);
-        }
-        Map<StateSlot, Operand<TFloat32>> state = new EnumMap<>(StateSlot.class);
-        state.put(StateSlot.INPUT, input);
-        state.put(StateSlot.Z_H, input);
-        if (schedule.usesZlInit()) {
-            state.put(StateSlot.Z_L, tf.stopGradient(
-                    tf.broadcastTo(params.value(ParameterNames.Z_L_INIT), tf.shape(input))));
-        }
-        Map<StateSlot, Operand<TFloat32>> initial = new EnumMap<>(state);
-        List<Operand<TFloat32>> outputs = new ArrayList<>();
-        for (ModuleCall call : schedule.calls()) {
-            Ops scoped = tf.withSubScope("call" + call.index());
-            Operand<TFloat32> in = state.get(call.inputs().get(0));
-            for (int i = 1; i < call.inputs().size(); i++) {
-                in = scoped.math.add(in, state.get(call.inputs().get(i)));
+    /**
+     * Adds the ops of every call of the schedule on the fed batch, through the domain's
+     * {@link RecurrenceDataflow}; every state is {@code [B·T, d]}.
+     */
+    RecurrenceDataflow.Trace<Operand<TFloat32>> trace(Ops tf, RecurrenceSchedule schedule) {
+        return RecurrenceDataflow.run(schedule, new RecurrenceDataflow.Kernels<>() {
+            @Override
+            public Operand<TFloat32> embedded(boolean trained) {
+                Operand<TInt32> ids = tf.reshape(inputs.ids, tf.constant(new int[] {-1}));
+                Operand<TFloat32> input = tf.math.mul(
+                        tf.gather(params.value(ParameterNames.EMBEDDING), ids, tf.constant(0)),
+                        tf.constant((float) config.embeddingScale()));
+                return trained ? input : tf.stopGradient(input);
             }
-            Operand<TFloat32> out = stacks.get(call.stack()).forward(scoped, in);
-            state.put(call.target(), call.carriesGradient() ? out : scoped.stopGradient(out));
-            outputs.add(state.get(call.target()));
-        }
-        return new Trace(initial, outputs, state.get(schedule.output()));
+
+            @Override
+            public Operand<TFloat32> zLInit(Operand<TFloat32> like) {
+                return tf.stopGradient(tf.broadcastTo(params.value(ParameterNames.Z_L_INIT), tf.shape(like)));
+            }
+
+            @Override
+            public Operand<TFloat32> add(Operand<TFloat32> a, Operand<TFloat32> b) {
+                return tf.math.add(a, b);
+            }
+
+            @Override
+            public Operand<TFloat32> call(ModuleCall call, Operand<TFloat32> input) {
+                Ops scoped = tf.withSubScope("call" + call.index());
+                Operand<TFloat32> out = stacks.get(call.stack()).forward(scoped, input);
+                return call.carriesGradient() ? out : scoped.stopGradient(out);
+            }
+        });
     }
 }

@@ -133,8 +133,7 @@ public record RecurrenceSchedule(List<ModuleCall> calls, StateSlot output, boole
     /** Whether the token embedding receives a gradient (false e.g. for HRM at bp_steps = 2). */
     public boolean embeddingTrained() {
         Set<StateSlot> live = walkBackward(EnumSet.noneOf(StackId.class));
-        // Z_H starts as the embedding, so a live initial Z_H reaches it too.
-        return live.contains(StateSlot.INPUT) || live.contains(StateSlot.Z_H);
+        return live.stream().anyMatch(RecurrenceDataflow.FROM_EMBEDDING::contains);
     }
 
     /**
