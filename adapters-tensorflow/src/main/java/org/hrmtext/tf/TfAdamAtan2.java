@@ -10,6 +10,7 @@ import org.hrmtext.domain.model.FusedLayout.FusedTensor;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.training.AdamAtan2Settings;
+import org.hrmtext.domain.training.AdamAtan2Steps;
 import org.hrmtext.ports.OptimizerState;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -21,7 +22,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * AdamATan2 with decoupled weight decay and a weight EMA, as graph ops on variables beside the
  * parameters. Per tensor as in the reference: only tensors that received a gradient this step
- * are updated, each with its own step counter (kept here, in Java, for the bias corrections).
+ * are updated, each with its own step counter (the domain's {@link AdamAtan2Steps}, which also
+ * gives the bias-correction factors).
  * The per-tensor factors that depend on the learning rate and step enter as three small vectors.
  */
 final class TfAdamAtan2 {
@@ -36,7 +38,7 @@ final class TfAdamAtan2 {
     private final Placeholder<TFloat32> stepScale;
     private final Placeholder<TFloat32> denomScale;
     private final Map<String, Op> updates = new LinkedHashMap<>();
-    private final Map<String, Long> steps = new LinkedHashMap<>();
+    private AdamAtan2Steps steps;
 
     TfAdamAtan2(Ops tf, TfParameters params, AdamAtan2Settings settings) {
         this.settings = settings;
@@ -70,12 +72,12 @@ final class TfAdamAtan2 {
             firstMoments.load(session, t -> zeros(t));
             secondMoments.load(session, t -> zeros(t));
             ema.load(session, t -> FusedLayout.fuse(t, weights));
-            trainable.forEach(t -> steps.put(t.name(), 0L));
+            steps = AdamAtan2Steps.fresh(settings, trainable);
         } else {
             firstMoments.load(session, t -> FusedLayout.fuse(t, resume.firstMoments(), "optimizer state"));
             secondMoments.load(session, t -> FusedLayout.fuse(t, resume.secondMoments(), "optimizer state"));
             ema.load(session, t -> FusedLayout.fuse(t, resume.ema()));
-            trainable.forEach(t -> steps.put(t.name(), resume.tensorSteps().getOrDefault(t.parts().get(0).name(), 0L)));
+            steps = AdamAtan2Steps.resume(settings, trainable, resume.tensorSteps());
         }
     }
 
@@ -90,10 +92,10 @@ final class TfAdamAtan2 {
             if (!trained.contains(name)) {
                 continue;
             }
-            long t = steps.merge(name, 1L, Long::sum);
-            decays[i] = (float) (1 - lr * settings.weightDecay());
-            scales[i] = (float) (lr / (1 - Math.pow(settings.beta1(), t)));
-            denoms[i] = (float) Math.sqrt(1 - Math.pow(settings.beta2(), t));
+            AdamAtan2Steps.Factors f = steps.advance(name, lr);
+            decays[i] = (float) f.decay();
+            scales[i] = (float) f.stepScale();
+            denoms[i] = (float) f.denomScale();
             runner.addTarget(updates.get(name));
         }
         long[] shape = {trainable.size()};
@@ -104,10 +106,9 @@ final class TfAdamAtan2 {
     }
 
     OptimizerState state(Session session) {
-        Map<String, Long> perName = new LinkedHashMap<>();
-        trainable.forEach(t -> t.parts().forEach(p -> perName.put(p.name(), steps.get(t.name()))));
         ModelWeights emaWeights = ModelWeights.of(params.layout(), ema.readParts(session), "tensorflow ema");
-        return new OptimizerState(firstMoments.readParts(session), secondMoments.readParts(session), perName, emaWeights);
+        return new OptimizerState(firstMoments.readParts(session), secondMoments.readParts(session),
+                steps.byPartName(), emaWeights);
     }
 
     private static HostTensor zeros(FusedTensor t) {
