@@ -20,11 +20,12 @@ final class QuickstartReport {
         List<TrainingCurvePlot.Point> points = new ArrayList<>();
         for (String line : Files.readAllLines(r.model().resolve(TrainUseCase.METRICS))) {
             Map<String, Object> m = Json.parseObject(line);
-            points.add(new TrainingCurvePlot.Point(((Number) m.get("step")).doubleValue(), ((Number) m.get("loss")).doubleValue()));
+            points.add(new TrainingCurvePlot.Point(((Number) m.get("step")).doubleValue(),
+                    ((Number) m.get("loss")).doubleValue(), ((Number) m.get("sequence_exact_accuracy")).doubleValue()));
         }
         Path png = r.out().resolve("training_curve.png");
         TrainingCurvePlot.write(png, "HRM-Text quickstart: " + cfg.model().architecture().configName()
-                + ", training loss (task-completion, response tokens)", points);
+                + ", task-completion loss and exact match", points, r.heldOut().score());
         StringBuilder md = new StringBuilder();
         md.append("# HRM-Text quickstart\n\n");
         md.append(String.format(Locale.ROOT, "- architecture: `%s`, hidden %d, %d layers per stack, vocabulary %d (byte-level)%n",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.hrmtext.app.plot.Chart;
 import org.hrmtext.domain.diagnostics.EffectiveDepth;
 import org.hrmtext.domain.diagnostics.MagnitudeStatistics;
 
