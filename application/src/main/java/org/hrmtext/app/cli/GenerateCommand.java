@@ -15,16 +15,15 @@ import java.util.stream.Collectors;
 import org.hrmtext.app.generate.GenerateJob;
 import org.hrmtext.app.generate.GenerateUseCase;
 import org.hrmtext.app.generate.ModelPaths;
-import org.hrmtext.app.text.TokenizerCatalog;
-import org.hrmtext.app.text.TokenizerFiles;
-import org.hrmtext.app.text.TokenizerInfo;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.domain.text.Condition;
+import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.inference.GenerationRequest;
 import org.hrmtext.inference.GenerationResult;
 import org.hrmtext.inference.HrmTextModel;
 import org.hrmtext.inference.SamplingSettings;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -116,7 +115,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         Path home = ModelPaths.tokenizerHome(model);
         try (Tokenizer tok = tokenizers.openSaved(home).orElseThrow(() -> new InvalidInputException("--prompt needs a tokenizer ("
-                + TokenizerInfo.FILE + " and/or " + TokenizerFiles.TOKENIZER_JSON + ", as hrm train writes for text data), which "
+                + TokenizerInfo.FILE + " and/or " + TokenizerCatalog.TOKENIZER_JSON + ", as hrm train writes for text data), which "
                 + home + " does not have; pass token ids with --prompt-ids"))) {
             return generate(tok.layout().instruction(Condition.parseList(condition), tok.encode(prompt.text)), Optional.of(tok));
         }

@@ -2,8 +2,8 @@ package org.hrmtext.app.wiring;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import org.hrmtext.app.text.TokenizerCatalog;
 import org.hrmtext.app.text.TokenizerModule;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 
 /**
  * Builds the one injector of a process: the backends and tokenizer plugins discovered on the
