@@ -18,6 +18,7 @@ import org.hrmtext.domain.text.Condition;
 import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.domain.training.AdamAtan2Settings;
 import org.hrmtext.inference.HrmTextModel;
+import org.hrmtext.inference.tokenizer.ModelTokenizer;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.Tokenizer;
@@ -41,7 +42,7 @@ public final class EvalUseCase {
     public EvalReport run(EvalJob job) {
         List<EvalItem> items = withCondition(EvalItem.read(job.data(), job.mode()), job.condition());
         Path home = ModelPaths.tokenizerHome(job.model());
-        Tokenizer tok = tokenizers.openSaved(home).orElseThrow(() -> new InvalidInputException(home
+        Tokenizer tok = ModelTokenizer.open(tokenizers, home).orElseThrow(() -> new InvalidInputException(home
                 + ": eval needs the model's tokenizer (" + TokenizerCatalog.TOKENIZER_JSON + " or " + TokenizerInfo.FILE + ")"));
         try (tok; ItemScorer scorer = scorer(job, tok)) {
             List<String> lines = new ArrayList<>();
