@@ -132,7 +132,8 @@ public final class GenerationEngine {
             List<Integer> seq = tokens.get(r);
             if (request.stopTokens().contains(token)) {
                 stop(r, StopReason.STOP_TOKEN);
-            } else if (request.stopSequences().stream().anyMatch(s -> endsWith(seq, s))) {
+            } else if (request.stopSequences().stream().anyMatch(s -> endsWith(seq, s))
+                    || request.stopRule() != null && request.stopRule().stopsAfter(r, token)) {
                 stop(r, StopReason.STOP_SEQUENCE);
             } else if (seq.size() >= request.maxNewTokens()) {
                 stop(r, StopReason.TOKEN_LIMIT);

@@ -8,10 +8,16 @@ import org.hrmtext.domain.InvalidInputException;
  * Prompts (token ids, one row each) and how to continue them: up to {@code maxNewTokens} tokens
  * per row, sampling settings, auto-guidance weight {@code w} ({@code (1+w)·logits(final z_H) −
  * w·logits(first z_H)}; 0 = off), stop tokens (such as {@code <eoa>}) and stop sequences, and an
- * optional streaming listener.
+ * optional streaming listener and an optional {@link StopRule} of the caller (null = none).
  */
 public record GenerationRequest(List<int[]> prompts, int maxNewTokens, SamplingSettings sampling, double guidance,
-        Set<Integer> stopTokens, List<int[]> stopSequences, TokenListener listener) {
+        Set<Integer> stopTokens, List<int[]> stopSequences, TokenListener listener, StopRule stopRule) {
+
+    /** A request without a caller's stop rule. */
+    public GenerationRequest(List<int[]> prompts, int maxNewTokens, SamplingSettings sampling, double guidance,
+            Set<Integer> stopTokens, List<int[]> stopSequences, TokenListener listener) {
+        this(prompts, maxNewTokens, sampling, guidance, stopTokens, stopSequences, listener, null);
+    }
 
     public GenerationRequest {
         prompts = List.copyOf(prompts);

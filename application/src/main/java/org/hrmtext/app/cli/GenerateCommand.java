@@ -15,16 +15,16 @@ import java.util.stream.Collectors;
 import org.hrmtext.app.generate.GenerateJob;
 import org.hrmtext.app.generate.GenerateUseCase;
 import org.hrmtext.app.generate.ModelPaths;
-import org.hrmtext.app.text.TokenizerCatalog;
-import org.hrmtext.app.text.TokenizerFiles;
-import org.hrmtext.app.text.TokenizerInfo;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.domain.text.Condition;
+import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.inference.GenerationRequest;
 import org.hrmtext.inference.GenerationResult;
 import org.hrmtext.inference.HrmTextModel;
 import org.hrmtext.inference.SamplingSettings;
+import org.hrmtext.inference.tokenizer.ModelTokenizer;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -35,10 +35,13 @@ import picocli.CommandLine.Option;
         description = {"Continue a prompt: prefill it as one bidirectional PrefixLM prefix, then decode token by token "
                 + "with one KV cache per module call.",
                 "With --prompt TEXT (a model with tokenizer files, or an ONNX file with them beside it) the prompt is "
-                        + "<boq> condition… TEXT <eoq>, generation stops at <eoa> and the answer text is printed; "
+                        + "<boq> condition… TEXT <eoq> (TEXT stripped; condition direct unless --condition says otherwise), "
+                        + "generation stops at <eoa> (and the config's eos_token_id), which is dropped, and the answer text is printed; "
                         + "with --prompt-ids the new token ids are printed as they come.",
                 "--json prints {\"new_tokens\": [...], \"text\": ..., \"tokens_per_s\": ...}."})
 public final class GenerateCommand implements Callable<Integer> {
+    /** {@code --condition none}: the prompt carries no condition token. */
+    static final String NO_CONDITION = "none";
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or exported ONNX file.")
     Path model;
 
@@ -54,7 +57,8 @@ public final class GenerateCommand implements Callable<Integer> {
         int[] ids;
     }
 
-    @Option(names = "--condition", paramLabel = "NAME", description = "Condition token(s) such as direct or synth,cot (needs a tokenizer).")
+    @Option(names = "--condition", paramLabel = "NAME", description = "Condition token(s) put before --prompt text: direct "
+            + "(the default), cot, synth, noisy or a list such as synth,cot (maths); none for no condition token.")
     String condition;
 
     @Option(names = "--max-new-tokens", defaultValue = "64", paramLabel = "N", description = "Most new tokens (default: ${DEFAULT-VALUE}).")
@@ -112,20 +116,26 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw new InvalidInputException("--condition applies to --prompt text; with --prompt-ids put the condition "
                         + "token ids into the prompt");
             }
-            return generate(prompt.ids, Optional.empty());
+            return generate(prompt.ids, Optional.empty(), null);
         }
         Path home = ModelPaths.tokenizerHome(model);
-        try (Tokenizer tok = tokenizers.openSaved(home).orElseThrow(() -> new InvalidInputException("--prompt needs a tokenizer ("
-                + TokenizerInfo.FILE + " and/or " + TokenizerFiles.TOKENIZER_JSON + ", as hrm train writes for text data), which "
+        List<Condition> conds = condition == null ? List.of(Condition.DIRECT)
+                : condition.strip().equals(NO_CONDITION) ? List.of() : Condition.parseList(condition);
+        try (Tokenizer tok = ModelTokenizer.open(tokenizers, home).orElseThrow(() -> new InvalidInputException("--prompt needs a tokenizer ("
+                + TokenizerInfo.FILE + " and/or " + TokenizerCatalog.TOKENIZER_JSON + ", as hrm train writes for text data), which "
                 + home + " does not have; pass token ids with --prompt-ids"))) {
-            return generate(tok.layout().instruction(Condition.parseList(condition), tok.encode(prompt.text)), Optional.of(tok));
+            return generate(tok.layout().instruction(conds, tok.encode(prompt.text.strip())), Optional.of(tok), home);
         }
     }
 
-    /** Generates from prompt ids; with a tokenizer, stops at {@code <eoa>} and prints the decoded answer. */
-    private int generate(int[] ids, Optional<Tokenizer> tok) {
+    /**
+     * Generates from prompt ids; with a tokenizer, stops at {@code <eoa>} and the config's
+     * {@code eos_token_id} and prints the decoded answer without them.
+     */
+    private int generate(int[] ids, Optional<Tokenizer> tok, Path home) {
         Set<Integer> stops = Arrays.stream(stopIds).boxed().collect(Collectors.toCollection(HashSet::new));
         tok.ifPresent(t -> stops.add(t.layout().eoa()));
+        tok.ifPresent(t -> ModelTokenizer.ids(home).eos().ifPresent(stops::add));
         GenerationRequest request = new GenerationRequest(List.of(ids), maxNewTokens,
                 new SamplingSettings(temperature, topK, topP, minP, seed), guidance, stops, List.of(),
                 json || tok.isPresent() ? null : (row, token) -> System.out.print(token + " "));
@@ -133,7 +143,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerationResult r = useCase.run(new GenerateJob(model, name,
                 new HrmTextModel.Options(name, device, threads, context), request));
         int[] newTokens = r.newTokens().get(0);
-        Optional<String> text = tok.map(t -> t.decode(t.layout().answer(newTokens)));
+        Optional<String> text = tok.map(t -> t.decode(answer(newTokens, stops)));
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("new_tokens", Arrays.stream(newTokens).boxed().toList());
@@ -149,5 +159,14 @@ public final class GenerateCommand implements Callable<Integer> {
                     newTokens.length, r.decodeTokensPerSecond(), r.prefillMillis(), r.cacheBytes());
         }
         return 0;
+    }
+
+    /** The new tokens before the first stop token. */
+    private static int[] answer(int[] tokens, Set<Integer> stops) {
+        int end = 0;
+        while (end < tokens.length && !stops.contains(tokens[end])) {
+            end++;
+        }
+        return Arrays.copyOf(tokens, end);
     }
 }

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hrmtext.app.io.AtomicDirectory;
-import org.hrmtext.app.text.TokenizerCatalog;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
 
 /**

@@ -10,16 +10,16 @@ import java.util.Map;
 import org.hrmtext.app.generate.ModelPaths;
 import org.hrmtext.app.io.AtomicFiles;
 import org.hrmtext.app.io.ProgressBar;
-import org.hrmtext.app.text.TokenizerCatalog;
-import org.hrmtext.app.text.TokenizerFiles;
-import org.hrmtext.app.text.TokenizerInfo;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.text.Condition;
+import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.domain.training.AdamAtan2Settings;
 import org.hrmtext.inference.HrmTextModel;
+import org.hrmtext.inference.tokenizer.ModelTokenizer;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.Tokenizer;
 import org.hrmtext.ports.TrainerSpec;
@@ -42,8 +42,8 @@ public final class EvalUseCase {
     public EvalReport run(EvalJob job) {
         List<EvalItem> items = withCondition(EvalItem.read(job.data(), job.mode()), job.condition());
         Path home = ModelPaths.tokenizerHome(job.model());
-        Tokenizer tok = tokenizers.openSaved(home).orElseThrow(() -> new InvalidInputException(home
-                + ": eval needs the model's tokenizer (" + TokenizerFiles.TOKENIZER_JSON + " or " + TokenizerInfo.FILE + ")"));
+        Tokenizer tok = ModelTokenizer.open(tokenizers, home).orElseThrow(() -> new InvalidInputException(home
+                + ": eval needs the model's tokenizer (" + TokenizerCatalog.TOKENIZER_JSON + " or " + TokenizerInfo.FILE + ")"));
         try (tok; ItemScorer scorer = scorer(job, tok)) {
             List<String> lines = new ArrayList<>();
             Map<String, double[]> byKind = new HashMap<>();

@@ -2,7 +2,7 @@ package org.hrmtext.app.wiring;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import org.hrmtext.app.text.TokenizerCatalog;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 
 /**
  * Builds the one injector of a process: the backends and tokenizer plugins discovered on the

@@ -3,7 +3,7 @@ package org.hrmtext.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import java.util.List;
-import org.hrmtext.app.text.TokenizerCatalog;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.TokenizerProvider;
 
 /**

@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hrmtext.app.data.PrepareRequest.OnError;
 import org.hrmtext.app.data.PrepareRequest.Overlong;
-import org.hrmtext.app.text.TokenizerCatalog;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.data.SamplePacker;
 import org.hrmtext.domain.json.Json;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -27,7 +27,6 @@ public record ModelConfig(
         if (architecture == null || recurrence == null) {
             throw new InvalidInputException("architecture and recurrence are required");
         }
-        recurrence.checkFor(architecture);
         positive("vocab_size", vocabSize);
         positive("hidden_size", hiddenSize);
         positive("intermediate_size", intermediateSize);

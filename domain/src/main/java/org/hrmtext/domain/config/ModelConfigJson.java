@@ -15,14 +15,44 @@ import org.hrmtext.domain.json.JsonWriter;
 
 /**
  * Reads and writes the Hugging Face style {@code config.json} of a model directory: the
- * transformers {@code hrm_text} keys plus {@code architecture} and its recurrence keys.
- * Unknown keys are ignored (released checkpoints carry more); known keys must have their type.
+ * transformers {@code hrm_text} keys plus {@code architecture} and its recurrence keys. The
+ * release's own {@code config.json} and transformers' re-saves of it are read unchanged (see
+ * {@link HfConfigKeys} for the keys whose form varies). Unknown keys ({@code auto_map},
+ * {@code architectures}, {@code prefix_lm}, …) are ignored; known keys must have their type.
+ *
+ * <p><b>Defaults of missing keys</b> (transformers {@code hrm_text} and the reference; this is the
+ * one place they are set): {@code architecture} hrm; {@code intermediate_size}
+ * round(8·hidden/3) rounded up to a multiple of 256; {@code num_key_value_heads} =
+ * {@code num_attention_heads}; {@code head_dim} = hidden / heads; {@code max_position_embeddings}
+ * 4096; {@code rms_norm_eps} 1e-6; {@code rope_theta} 10000 ({@code rope_type} default);
+ * {@code embedding_scale} √hidden; {@code initializer_range} 1/√hidden;
+ * {@code tie_word_embeddings} false; {@code dtype} float32; {@code H_cycles} 2,
+ * {@code L_cycles} 3 (RINS 7), {@code bp_min_steps} 2, {@code bp_max_steps} 5,
+ * {@code bp_warmup_ratio} 0.2, {@code H_bp_steps} 2, {@code L_bp_steps} 3, {@code cycles} 4,
+ * {@code bp_cycles} 2, {@code L_bp_cycles} 4; {@code pad/bos/eos_token_id} none. Required:
+ * {@code vocab_size}, {@code hidden_size}, {@code num_attention_heads} and
+ * {@code num_hidden_layers} (or {@code num_layers_per_stack}).
  */
 public final class ModelConfigJson {
     private ModelConfigJson() {
     }
 
     public static ModelConfig read(Path file) {
+        return fromMap(file.toString(), parse(file));
+    }
+
+    /** The {@code pad/bos/eos_token_id} of a config file (each may be absent). */
+    public static SpecialTokenIds readTokenIds(Path file) {
+        Map<String, Object> map = parse(file);
+        int vocab = fromMap(file.toString(), map).vocabSize();
+        try {
+            return SpecialTokenIds.fromMap(file.toString(), map, vocab);
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : InvalidInputException.at(file.toString(), e);
+        }
+    }
+
+    private static Map<String, Object> parse(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -32,15 +62,24 @@ public final class ModelConfigJson {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
         }
         try {
-            return fromMap(file.toString(), Json.parseObject(text));
+            return Json.parseObject(text);
         } catch (InvalidInputException e) {
-            throw e.getMessage().startsWith(file.toString()) ? e : InvalidInputException.at(file.toString(), e);
+            throw InvalidInputException.at(file.toString(), e);
         }
     }
 
     /** Builds a config from parsed JSON; {@code source} names the file in error messages. */
     public static ModelConfig fromMap(String source, Map<String, Object> map) {
+        try {
+            return build(source, map);
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(source) ? e : InvalidInputException.at(source, e);
+        }
+    }
+
+    private static ModelConfig build(String source, Map<String, Object> map) {
         JsonFields f = new JsonFields(source, map);
+        HfConfigKeys.checkDtype(f);
         Architecture arch = Architecture.fromConfigName(f.optString("architecture", "hrm"));
         int hidden = f.requireInt("hidden_size");
         int heads = f.requireInt("num_attention_heads");
@@ -60,18 +99,20 @@ public final class ModelConfigJson {
             throw new InvalidInputException(source + ": key tie_word_embeddings: HRM-Text unties lm_head; expected false");
         }
         RecurrenceConfig d = RecurrenceConfig.defaultsFor(arch);
-        RecurrenceConfig rec = new RecurrenceConfig(
-                f.optInt("H_cycles", d.hCycles()), f.optInt("L_cycles", d.lCycles()),
-                f.optInt("bp_min_steps", d.bpMinSteps()), f.optInt("bp_max_steps", d.bpMaxSteps()),
+        int h = f.optInt("H_cycles", d.hCycles());
+        RecurrenceConfig rec = new RecurrenceConfig(h, f.optInt("L_cycles", d.lCycles()),
+                HfConfigKeys.bpCount(map, f, "bp_min_steps", d.bpMinSteps(), h),
+                HfConfigKeys.bpCount(map, f, "bp_max_steps", d.bpMaxSteps(), h),
                 f.optDouble("bp_warmup_ratio", d.bpWarmupRatio()),
-                f.optInt("H_bp_steps", d.hBpSteps()), f.optInt("L_bp_steps", d.lBpSteps()),
-                f.optInt("cycles", d.cycles()), f.optInt("bp_cycles", d.bpCycles()),
-                f.optInt("L_bp_cycles", d.lBpCycles()));
+                HfConfigKeys.bpCount(map, f, "H_bp_steps", d.hBpSteps(), h),
+                HfConfigKeys.bpCount(map, f, "L_bp_steps", d.lBpSteps(), h),
+                f.optInt("cycles", d.cycles()), HfConfigKeys.bpCount(map, f, "bp_cycles", d.bpCycles(), h),
+                HfConfigKeys.bpCount(map, f, "L_bp_cycles", d.lBpCycles(), h));
         return new ModelConfig(arch, f.requireInt("vocab_size"), hidden,
                 f.optInt("intermediate_size", ModelConfig.defaultIntermediate(hidden)),
-                f.requireInt("num_hidden_layers"), heads,
+                HfConfigKeys.layersPerStack(f), heads,
                 f.optInt("max_position_embeddings", 4096),
-                f.optDouble("rms_norm_eps", 1e-6), f.optDouble("rope_theta", 10000.0),
+                f.optDouble("rms_norm_eps", 1e-6), HfConfigKeys.ropeTheta(source, map, f),
                 f.optDouble("embedding_scale", Math.sqrt(hidden)),
                 f.optDouble("initializer_range", 1.0 / Math.sqrt(hidden)), rec);
     }

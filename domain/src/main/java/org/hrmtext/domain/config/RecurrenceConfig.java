@@ -7,6 +7,10 @@ import org.hrmtext.domain.InvalidInputException;
  * HRM {@code H_cycles, L_cycles, bp_min_steps, bp_max_steps, bp_warmup_ratio};
  * TRM {@code H_cycles, L_cycles, H_bp_steps, L_bp_steps}; universal transformer
  * {@code cycles, bp_cycles}; RINS {@code L_cycles, L_bp_cycles}. Defaults are the paper's.
+ * A truncation count beyond the calls it truncates (e.g. {@code L_bp_cycles} above
+ * {@code L_cycles}, or {@code bp_max_steps} above all HRM calls) means every such call carries
+ * gradient, as in the reference ({@code i >= cycles - bp} holds for every call): these keys only
+ * matter for training and never block inference or export.
  */
 public record RecurrenceConfig(
         int hCycles,
@@ -37,24 +41,6 @@ public record RecurrenceConfig(
         nonNegative("L_bp_cycles", lBpCycles);
     }
 
-    /** Checks the truncation keys the architecture reads against its cycle counts. */
-    public void checkFor(Architecture arch) {
-        switch (arch) {
-            case TRM:
-                range("H_bp_steps", hBpSteps, hCycles);
-                range("L_bp_steps", lBpSteps, hCycles * lCycles);
-                break;
-            case UNIVERSAL_TRANSFORMER:
-                range("bp_cycles", bpCycles, cycles);
-                break;
-            case RINS:
-                range("L_bp_cycles", lBpCycles, lCycles);
-                break;
-            default:
-                break;
-        }
-    }
-
     /** The paper's defaults for an architecture. */
     public static RecurrenceConfig defaultsFor(Architecture arch) {
         int lCycles = arch == Architecture.RINS ? 7 : 3;
@@ -70,12 +56,6 @@ public record RecurrenceConfig(
     private static void nonNegative(String key, int v) {
         if (v < 0) {
             throw new InvalidInputException(key + ": expected a non-negative integer, got " + v);
-        }
-    }
-
-    private static void range(String key, int v, int max) {
-        if (v < 0 || v > max) {
-            throw new InvalidInputException(key + ": expected an integer in [0, " + max + "], got " + v);
         }
     }
 }

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hrmtext.domain.InvalidInputException;
@@ -16,9 +17,10 @@ import org.hrmtext.domain.json.Json;
 /**
  * Reads a Hugging Face style model directory: {@code config.json} and either one
  * {@code model.safetensors} or shards listed in {@code model.safetensors.index.json}
- * ({@code weight_map}: tensor name → shard file). F32, BF16 and F16, split or fused projections;
- * every tensor checked against the config's layout, errors naming the file (the shard holding a
- * tensor of the wrong shape) and tensor.
+ * ({@code weight_map}: tensor name → shard file). F32, BF16 and F16, split or fused projections,
+ * our names or the release's ({@code attn.}); every tensor checked against the config's layout
+ * from the headers, errors naming the file (the shard holding a tensor of the wrong shape) and
+ * tensor. Tensor values stay in the files until a backend takes them ({@link ModelWeights}).
  */
 public final class ModelDirectoryReader {
     public static final String CONFIG = "config.json";
@@ -39,10 +41,10 @@ public final class ModelDirectoryReader {
         if (Files.exists(single) || !Files.exists(index)) {
             return ModelWeights.read(layout, single);
         }
-        return ModelWeights.of(layout, readShards(dir, index, layout), index.toString());
+        return readShards(dir, index, layout);
     }
 
-    private static Map<String, HostTensor> readShards(Path dir, Path index, ParameterLayout layout) {
+    private static ModelWeights readShards(Path dir, Path index, ParameterLayout layout) {
         Map<String, Object> map;
         try {
             map = Json.parseObject(Files.readString(index, StandardCharsets.UTF_8));
@@ -56,27 +58,24 @@ public final class ModelDirectoryReader {
         }
         Map<String, String> weightMap = new LinkedHashMap<>();
         ((Map<?, ?>) map.get("weight_map")).forEach((k, v) -> weightMap.put(String.valueOf(k), String.valueOf(v)));
-        Map<String, HostTensor> out = new LinkedHashMap<>();
+        Map<Safetensors.Header, List<String>> byShard = new LinkedHashMap<>();
         for (String shard : new TreeSet<>(weightMap.values())) {
             Path file = dir.resolve(shard);
             if (!Files.exists(file)) {
                 throw new InvalidInputException(index + ": shard " + shard + " is missing (listed in weight_map)");
             }
-            Map<String, HostTensor> tensors = Safetensors.read(file);
+            Safetensors.Header header = Safetensors.header(file);
+            List<String> names = new ArrayList<>();
             weightMap.forEach((name, s) -> {
                 if (s.equals(shard)) {
-                    HostTensor t = tensors.get(name);
-                    if (t == null) {
+                    if (!header.entries().containsKey(name)) {
                         throw new InvalidInputException(file + ": tensor " + name + " is missing (weight_map lists it here)");
                     }
-                    if (layout.contains(name) && !Arrays.equals(t.shape(), layout.get(name).shape())) {
-                        throw new InvalidInputException(file + ": tensor " + name + " has shape " + Arrays.toString(t.shape())
-                                + ", expected " + layout.get(name).shapeText());
-                    }
-                    out.put(name, t);
+                    names.add(name);
                 }
             });
+            byShard.put(header, names);
         }
-        return out;
+        return ModelWeights.fromFiles(layout, byShard, index.toString());
     }
 }

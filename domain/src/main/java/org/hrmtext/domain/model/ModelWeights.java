@@ -1,98 +1,163 @@
 package org.hrmtext.domain.model;
 
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hrmtext.domain.InvalidInputException;
 
 /**
  * The tensors of one model, under Hugging Face names, checked against its
- * {@link ParameterLayout}: every expected tensor present with its shape. Files in the fused layout
- * ({@code gqkv_proj}, {@code gate_up_proj}) are split into the canonical split names on load.
+ * {@link ParameterLayout}: every expected tensor present with its shape. Stored names are read as
+ * {@link ParameterNames#canonical canonical} ones (the release's {@code attn.}), and fused
+ * projections ({@code gqkv_proj}, {@code gate_up_proj}) are split into the split names.
+ *
+ * <p>Weights read from files stay in the files: the checks use the headers only, and each
+ * {@link #get} reads that tensor's values (a fused part reads only its rows) into a fresh array.
+ * So loading a model onto a backend holds one tensor at a time in the JVM, not the whole model;
+ * callers that use a tensor often keep what {@link #get} returned.
  */
 public final class ModelWeights {
     private final ParameterLayout layout;
-    private final Map<String, HostTensor> tensors;
+    private final Map<String, Stored> tensors;
 
-    private ModelWeights(ParameterLayout layout, Map<String, HostTensor> tensors) {
+    /** A tensor's values as stored: a run {@code [first, first + numel)} of a source readable in runs. */
+    private record Stored(String name, int[] shape, Values values, long first) {
+        HostTensor load() {
+            return values.read(name, shape, first);
+        }
+    }
+
+    /** Where stored values come from: memory or a file. */
+    private interface Values {
+        HostTensor read(String name, int[] shape, long first);
+    }
+
+    private ModelWeights(ParameterLayout layout, Map<String, Stored> tensors) {
         this.layout = layout;
         this.tensors = tensors;
     }
 
-    /** Validates a set of tensors; {@code source} names the file in errors. */
+    /** Validates a set of tensors in memory; {@code source} names them in errors. */
     public static ModelWeights of(ParameterLayout layout, Map<String, HostTensor> given, String source) {
-        Map<String, HostTensor> split;
-        try {
-            split = splitFused(given, layout);
-        } catch (InvalidInputException e) {
-            throw InvalidInputException.at(source, e);
+        Map<String, Stored> out = new LinkedHashMap<>();
+        for (HostTensor t : given.values()) {
+            Values memory = (name, shape, first) -> first == 0 && HostTensor.numel(shape) == t.data().length
+                    ? (name.equals(t.name()) ? t : t.renamed(name))
+                    : new HostTensor(name, shape, Arrays.copyOfRange(t.data(), (int) first, (int) (first + HostTensor.numel(shape))));
+            add(out, layout, t.name(), t.shape(), memory, source);
         }
-        Map<String, HostTensor> ordered = new LinkedHashMap<>();
+        return checked(layout, out, source);
+    }
+
+    /** Checks {@code model.safetensors} against the layout from its header; values are read on {@link #get}. */
+    public static ModelWeights read(ParameterLayout layout, Path file) {
+        Safetensors.Header h = Safetensors.header(file);
+        return fromFiles(layout, Map.of(h, h.entries().keySet()), file.toString());
+    }
+
+    /**
+     * Checks the named tensors of several files (shards) against the layout; a tensor's errors
+     * name its file, a missing tensor {@code source}.
+     */
+    public static ModelWeights fromFiles(ParameterLayout layout, Map<Safetensors.Header, ? extends Collection<String>> names,
+            String source) {
+        Map<String, Stored> out = new LinkedHashMap<>();
+        names.forEach((h, inFile) -> {
+            for (String n : inFile) {
+                Safetensors.Entry e = h.entries().get(n);
+                if (e == null) {
+                    throw new InvalidInputException(h.file() + ": tensor " + n + " is missing");
+                }
+                Values file = (name, shape, first) -> new HostTensor(name, shape,
+                        Safetensors.values(h, e, first, (int) HostTensor.numel(shape)));
+                add(out, layout, n, e.shape(), file, h.file().toString());
+            }
+        });
+        return checked(layout, out, source);
+    }
+
+    /** Files the stored tensor under its canonical name(s), splitting a fused one by rows; checks its shape. */
+    private static void add(Map<String, Stored> out, ParameterLayout layout, String stored, int[] shape, Values values,
+            String source) {
+        String name = ParameterNames.canonical(stored);
+        Optional<ParameterNames.Fused> fused = ParameterNames.fused(name);
+        if (fused.isEmpty()) {
+            put(out, new Stored(name, shape, values, 0), stored, layout, source);
+            return;
+        }
+        ParameterNames.Fused f = fused.get();
+        int parts = f.parts().length;
+        ParameterSpec first = layout.get(f.part(0));
+        boolean fits = shape.length == 2 && (first == null ? shape[0] % parts == 0
+                : shape[0] == parts * first.shape()[0] && shape[1] == first.shape()[1]);
+        if (!fits) {
+            String expected = first == null ? "[" + parts + "·rows, hidden]"
+                    : "[" + parts * first.shape()[0] + ", " + first.shape()[1] + "]";
+            throw new InvalidInputException(source + ": tensor " + stored + " has shape " + Arrays.toString(shape)
+                    + ", expected " + expected + " (" + String.join(", ", f.parts()) + " rows stacked)");
+        }
+        int rows = shape[0] / parts;
+        for (int i = 0; i < parts; i++) {
+            put(out, new Stored(f.part(i), new int[] {rows, shape[1]}, values, (long) i * rows * shape[1]), stored, layout, source);
+        }
+    }
+
+    private static void put(Map<String, Stored> out, Stored t, String stored, ParameterLayout layout, String source) {
+        if (out.containsKey(t.name())) {
+            throw new InvalidInputException(source + ": tensor " + stored + " gives " + t.name() + " a second time");
+        }
+        ParameterSpec spec = layout.get(t.name());
+        if (spec != null && !Arrays.equals(t.shape(), spec.shape())) {
+            throw new InvalidInputException(source + ": tensor " + (stored.equals(t.name()) ? stored : stored + " (" + t.name() + ")")
+                    + " has shape " + Arrays.toString(t.shape()) + ", expected " + spec.shapeText());
+        }
+        out.put(t.name(), t);
+    }
+
+    private static ModelWeights checked(ParameterLayout layout, Map<String, Stored> given, String source) {
+        Map<String, Stored> ordered = new LinkedHashMap<>();
         for (ParameterSpec spec : layout.all()) {
-            HostTensor t = split.get(spec.name());
+            Stored t = given.get(spec.name());
             if (t == null) {
                 throw new InvalidInputException(source + ": tensor " + spec.name() + " is missing (expected shape "
                         + spec.shapeText() + ")");
-            }
-            if (!Arrays.equals(t.shape(), spec.shape())) {
-                throw new InvalidInputException(source + ": tensor " + spec.name() + " has shape "
-                        + Arrays.toString(t.shape()) + ", expected " + spec.shapeText());
             }
             ordered.put(spec.name(), t);
         }
         return new ModelWeights(layout, ordered);
     }
 
-    /** Reads and validates {@code model.safetensors}. */
-    public static ModelWeights read(ParameterLayout layout, Path file) {
-        return of(layout, Safetensors.read(file), file.toString());
-    }
-
     public ParameterLayout layout() {
         return layout;
     }
 
+    /** The values of one tensor (read from its file when it lives in one). */
     public HostTensor get(String name) {
-        HostTensor t = tensors.get(name);
+        Stored t = tensors.get(name);
         if (t == null) {
             throw new InvalidInputException("no tensor named " + name);
         }
-        return t;
+        return t.load();
     }
 
-    public Collection<HostTensor> all() {
-        return tensors.values();
-    }
-
-    private static Map<String, HostTensor> splitFused(Map<String, HostTensor> given, ParameterLayout layout) {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        for (HostTensor t : given.values()) {
-            if (t.name().endsWith(".self_attn.gqkv_proj.weight")) {
-                String base = t.name().substring(0, t.name().length() - "gqkv_proj.weight".length());
-                splitRows(t, base, ParameterNames.ATTENTION_PARTS, out);
-            } else if (t.name().endsWith(".mlp.gate_up_proj.weight")) {
-                String base = t.name().substring(0, t.name().length() - "gate_up_proj.weight".length());
-                splitRows(t, base, new String[] {"gate_proj", "up_proj"}, out);
-            } else {
-                out.put(t.name(), t);
+    /** Every tensor in layout order; each element is read when it is taken. */
+    public List<HostTensor> all() {
+        List<Stored> list = List.copyOf(tensors.values());
+        return new AbstractList<>() {
+            @Override
+            public HostTensor get(int index) {
+                return list.get(index).load();
             }
-        }
-        return out;
-    }
 
-    private static void splitRows(HostTensor t, String base, String[] parts, Map<String, HostTensor> out) {
-        if (t.shape().length != 2 || t.shape()[0] % parts.length != 0) {
-            throw new InvalidInputException("tensor " + t.name() + " has shape " + Arrays.toString(t.shape())
-                    + ", expected [" + parts.length + "·rows, hidden]");
-        }
-        int rows = t.shape()[0] / parts.length;
-        int cols = t.shape()[1];
-        for (int i = 0; i < parts.length; i++) {
-            float[] d = Arrays.copyOfRange(t.data(), i * rows * cols, (i + 1) * rows * cols);
-            String name = base + parts[i] + ".weight";
-            out.put(name, new HostTensor(name, new int[] {rows, cols}, d));
-        }
+            @Override
+            public int size() {
+                return list.size();
+            }
+        };
     }
 }

@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,57 @@ import org.hrmtext.domain.json.Json;
 /**
  * Reads safetensors files (F32, BF16, F16; converted to float32) with checks that name the file
  * and tensor: a truncated file, a bad header, offsets outside the data, a size that does not
- * match the shape, an unsupported dtype. Writing is in {@link SafetensorsWriter}.
+ * match the shape, an unsupported dtype. The header is parsed and checked once ({@link #header});
+ * tensor data is read separately, a whole tensor or a run of its values ({@link #values}), straight
+ * from the file into the float array it becomes, so a large file is never held twice. Writing is
+ * in {@link SafetensorsWriter}.
  */
 public final class Safetensors {
+    private static final int CHUNK = 1 << 22;
+
     private Safetensors() {
+    }
+
+    /** One tensor's header entry: dtype, shape and its byte range relative to the data section. */
+    public record Entry(String name, String dtype, int[] shape, long begin, long end) {
+        public Entry {
+            shape = shape.clone();
+        }
+
+        /** Bytes per value. */
+        public int width() {
+            return dtype.equals("F32") ? 4 : 2;
+        }
+
+        public long numel() {
+            return HostTensor.numel(shape);
+        }
+
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+    }
+
+    /** A checked header: where data starts, the file's size and time when read, the entries in file order. */
+    public record Header(Path file, long dataStart, long size, FileTime modified, Map<String, Entry> entries) {
+        public Header {
+            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
     }
 
     /** All tensors of a file, in header order. */
     public static Map<String, HostTensor> read(Path file) {
+        Header h = header(file);
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        for (Entry e : h.entries().values()) {
+            out.put(e.name(), new HostTensor(e.name(), e.shape(), values(h, e, 0, (int) e.numel())));
+        }
+        return out;
+    }
+
+    /** Parses and checks the header of a file (every entry's dtype, shape and byte range); reads no tensor data. */
+    public static Header header(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) {
@@ -46,14 +91,13 @@ public final class Safetensors {
                 throw new InvalidInputException(file + ": bad header: " + e.getMessage(), e);
             }
             long dataStart = 8 + headerLen;
-            Map<String, HostTensor> out = new LinkedHashMap<>();
+            Map<String, Entry> entries = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : header.entrySet()) {
-                if (e.getKey().equals("__metadata__")) {
-                    continue;
+                if (!e.getKey().equals("__metadata__")) {
+                    entries.put(e.getKey(), entry(file, e.getKey(), e.getValue(), dataStart, size));
                 }
-                out.put(e.getKey(), readTensor(file, ch, e.getKey(), e.getValue(), dataStart, size));
             }
-            return out;
+            return new Header(file, dataStart, size, Files.getLastModifiedTime(file), entries);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
         } catch (IOException e) {
@@ -62,29 +106,24 @@ public final class Safetensors {
     }
 
     @SuppressWarnings("unchecked")
-    private static HostTensor readTensor(Path file, FileChannel ch, String name, Object entry, long dataStart, long size)
-            throws IOException {
+    private static Entry entry(Path file, String name, Object value, long dataStart, long size) {
         String where = file + ": tensor " + name;
-        if (!(entry instanceof Map)) {
+        if (!(value instanceof Map)) {
             throw new InvalidInputException(where + ": bad header entry (expected {dtype, shape, data_offsets})");
         }
-        Map<String, Object> m = (Map<String, Object>) entry;
+        Map<String, Object> m = (Map<String, Object>) value;
         Object dtype = m.get("dtype");
-        int width;
-        if ("F32".equals(dtype)) {
-            width = 4;
-        } else if ("BF16".equals(dtype) || "F16".equals(dtype)) {
-            width = 2;
-        } else {
+        if (!"F32".equals(dtype) && !"BF16".equals(dtype) && !"F16".equals(dtype)) {
             throw new InvalidInputException(where + ": unsupported dtype " + dtype + " (expected F32, BF16 or F16)");
         }
-        int[] shape = longs(where, "shape", m.get("shape"));
-        int[] offsets = longs(where, "data_offsets", m.get("data_offsets"));
+        int width = "F32".equals(dtype) ? 4 : 2;
+        int[] shape = ints(where, "shape", m.get("shape"));
+        long[] offsets = longs(where, "data_offsets", m.get("data_offsets"));
         if (offsets.length != 2 || offsets[0] < 0 || offsets[1] < offsets[0]) {
             throw new InvalidInputException(where + ": bad data_offsets " + m.get("data_offsets"));
         }
         long numel = HostTensor.numel(shape);
-        if ((long) offsets[1] - offsets[0] != numel * width) {
+        if (offsets[1] - offsets[0] != numel * width) {
             throw new InvalidInputException(where + ": data_offsets span " + (offsets[1] - offsets[0])
                     + " bytes but shape " + m.get("shape") + " of " + dtype + " needs " + numel * width);
         }
@@ -92,22 +131,56 @@ public final class Safetensors {
             throw new InvalidInputException(where + ": truncated: data ends at byte " + (dataStart + offsets[1])
                     + " but the file has " + size + " bytes");
         }
-        ByteBuffer buf = ByteBuffer.allocate((int) (numel * width)).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, buf, dataStart + offsets[0]);
-        buf.flip();
-        float[] data = new float[(int) numel];
-        if (width == 4) {
-            buf.asFloatBuffer().get(data);
-        } else if ("BF16".equals(dtype)) {
-            for (int i = 0; i < data.length; i++) {
-                data[i] = Float.intBitsToFloat((buf.getShort() & 0xFFFF) << 16);
+        return new Entry(name, (String) dtype, shape, offsets[0], offsets[1]);
+    }
+
+    /**
+     * Values {@code [first, first + count)} of a tensor (row-major), as float32, read in bounded
+     * chunks straight into the result. Fails when the file changed since its header was read.
+     */
+    public static float[] values(Header h, Entry e, long first, int count) {
+        if (first < 0 || count < 0 || first + count > e.numel()) {
+            throw new IllegalArgumentException("values [" + first + ", " + (first + count) + ") of " + e.name()
+                    + " outside its " + e.numel());
+        }
+        float[] out = new float[count];
+        int width = e.width();
+        try (FileChannel ch = FileChannel.open(h.file(), StandardOpenOption.READ)) {
+            if (ch.size() != h.size() || !Files.getLastModifiedTime(h.file()).equals(h.modified())) {
+                throw new InvalidInputException(h.file() + ": changed while being read (tensor " + e.name() + ")");
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min((long) count * width, CHUNK)).order(ByteOrder.LITTLE_ENDIAN);
+            long position = h.dataStart() + e.begin() + first * width;
+            int done = 0;
+            while (done < count) {
+                int n = Math.min(count - done, buf.capacity() / width);
+                buf.clear().limit(n * width);
+                readFully(ch, buf, position);
+                buf.flip();
+                decode(e.dtype(), buf, out, done, n);
+                done += n;
+                position += (long) n * width;
+            }
+        } catch (NoSuchFileException ex) {
+            throw new InvalidInputException(h.file() + ": file not found (tensor " + e.name() + ")");
+        } catch (IOException ex) {
+            throw new InvalidInputException(h.file() + ": tensor " + e.name() + ": cannot read: " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
+    private static void decode(String dtype, ByteBuffer buf, float[] out, int at, int n) {
+        if (dtype.equals("F32")) {
+            buf.asFloatBuffer().get(out, at, n);
+        } else if (dtype.equals("BF16")) {
+            for (int i = 0; i < n; i++) {
+                out[at + i] = Float.intBitsToFloat((buf.getShort() & 0xFFFF) << 16);
             }
         } else {
-            for (int i = 0; i < data.length; i++) {
-                data[i] = halfToFloat(buf.getShort());
+            for (int i = 0; i < n; i++) {
+                out[at + i] = halfToFloat(buf.getShort());
             }
         }
-        return new HostTensor(name, shape, data);
     }
 
     /** IEEE 754 half precision to float (normals, subnormals, infinities, NaN). */
@@ -126,18 +199,31 @@ public final class Safetensors {
         return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 
-    private static int[] longs(String where, String key, Object v) {
+    private static int[] ints(String where, String key, Object v) {
+        long[] values = longs(where, key, v);
+        int[] out = new int[values.length];
+        for (int i = 0; i < out.length; i++) {
+            if (values[i] > Integer.MAX_VALUE) {
+                throw new InvalidInputException(where + ": bad header entry: " + key + " must be an array of integers");
+            }
+            out[i] = (int) values[i];
+        }
+        return out;
+    }
+
+    /** Non-negative integers; byte offsets of files over 2 GB exceed an int. */
+    private static long[] longs(String where, String key, Object v) {
         if (!(v instanceof List)) {
             throw new InvalidInputException(where + ": bad header entry: " + key + " must be an array of integers");
         }
         List<?> list = (List<?>) v;
-        int[] out = new int[list.size()];
+        long[] out = new long[list.size()];
         for (int i = 0; i < out.length; i++) {
             Object o = list.get(i);
-            if (!(o instanceof Long) || (Long) o < 0 || (Long) o > Integer.MAX_VALUE) {
+            if (!(o instanceof Long) || (Long) o < 0) {
                 throw new InvalidInputException(where + ": bad header entry: " + key + " must be an array of integers");
             }
-            out[i] = (int) (long) (Long) o;
+            out[i] = (Long) o;
         }
         return out;
     }

@@ -36,10 +36,14 @@ public record SpecialTokens(String boq, String eoq, String eoa, Map<Condition, S
         conditions = Map.copyOf(conditions);
     }
 
-    /** The names in the reference HRM-Text tokenizer (Qwen-style tokens). */
+    /**
+     * The names in the reference HRM-Text tokenizer (Qwen-style tokens), as the reference's
+     * {@code prepare_sft_data.py} maps them: direct = {@code <|object_ref_start|>}, cot =
+     * {@code <|object_ref_end|>}, noisy = {@code <|quad_start|>}, synth = {@code <|quad_end|>}.
+     */
     public static SpecialTokens reference() {
         return new SpecialTokens("<|im_start|>", "<|im_end|>", "<|box_end|>", conditions("<|object_ref_start|>",
-                "<|object_ref_end|>", "<|quad_start|>", "<|quad_end|>"));
+                "<|object_ref_end|>", "<|quad_end|>", "<|quad_start|>"));
     }
 
     /** The names of the built-in byte-level tokenizer: {@code <boq>}, {@code <eoq>}, {@code <eoa>}, {@code <direct>}, … */

@@ -100,8 +100,11 @@ class ModelConfigJsonTest {
     }
 
     @Test
-    void recurrenceOutOfRangeIsNamed() throws Exception {
-        assertNames(readBroken("rins", "\"L_bp_cycles\": 4", "\"L_bp_cycles\": 9"), "L_bp_cycles", "[0, 7]", "9");
+    void creditBeyondTheCyclesIsFullCreditNotAnError() throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, Files.readString(golden("rins")).replace("\"L_bp_cycles\": 4", "\"L_bp_cycles\": 9"));
+        assertEquals(9, ModelConfigJson.read(file).recurrence().lBpCycles());
+        assertNames(readBroken("rins", "\"L_bp_cycles\": 4", "\"L_bp_cycles\": -1"), "L_bp_cycles", "non-negative", "-1");
     }
 
     @Test

@@ -148,9 +148,18 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theEmbeddingArtifactNeverUsesTheApplication() {
+        noClasses().that().resideInAPackage("org.hrmtext.inference..").should().dependOnClassesThat()
+                .resideInAPackage("org.hrmtext.app..")
+                .because("hrm-inference (text API, tokenizer catalog) is embedded without the command line or Guice")
+                .check(main);
+    }
+
+    @Test
     void mainCodeOfEveryLayerWasImported() {
         for (String p : new String[] {"org.hrmtext.domain", "org.hrmtext.ports", "org.hrmtext.djl", "org.hrmtext.tf",
-            "org.hrmtext.onnx", "org.hrmtext.hftok", "org.hrmtext.inference", "org.hrmtext.app"}) {
+            "org.hrmtext.onnx", "org.hrmtext.hftok", "org.hrmtext.inference", "org.hrmtext.inference.text",
+            "org.hrmtext.inference.tokenizer", "org.hrmtext.app"}) {
             assertTrue(main.containPackage(p), "no classes imported from " + p);
         }
         assertTrue(main.stream().noneMatch(c -> c.getPackageName().startsWith("org.hrmtext.tests")),

@@ -102,11 +102,11 @@ public record GoldenCase(String arch, Path dir, ModelConfig config, ModelWeights
     }
 
     /** The prompt of the golden greedy decode (the first sample's instruction). */
-    int[] prompt() {
+    public int[] prompt() {
         return ints(map(expected, "generation").get("prompt"));
     }
 
-    int[] greedyTokens() {
+    public int[] greedyTokens() {
         return ints(map(expected, "generation").get("greedy_new_tokens"));
     }
 

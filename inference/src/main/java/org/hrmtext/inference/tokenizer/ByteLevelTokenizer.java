@@ -1,4 +1,4 @@
-package org.hrmtext.app.text;
+package org.hrmtext.inference.tokenizer;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hrmtext.domain.text.SpecialTokens;
 import org.hrmtext.domain.text.TokenLayout;
+import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.ports.Tokenizer;
 
 /**
@@ -14,13 +15,14 @@ import org.hrmtext.ports.Tokenizer;
  * special tokens in {@link SpecialTokens#KEYS} order (boq 256, eoq 257, eoa 258, direct 259,
  * cot 260, synth 261, noisy 262): 263 ids, so it fits the {@code tiny} preset's 512. Decoding
  * renders special ids by name, and invalid UTF-8 and unknown ids as U+FFFD; it never fails.
+ * Immutable, so safe from many threads.
  *
  * <pre>{@code
  * Tokenizer bytes = new ByteLevelTokenizer(SpecialTokens.byteLevel());
  * }</pre>
  */
 public final class ByteLevelTokenizer implements Tokenizer {
-    public static final String TYPE = "byte";
+    public static final String TYPE = TokenizerInfo.BYTE;
     private static final int BYTES = 256;
     private static final byte[] REPLACEMENT = "\uFFFD".getBytes(StandardCharsets.UTF_8);
 

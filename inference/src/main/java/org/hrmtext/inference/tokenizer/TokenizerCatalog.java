@@ -1,8 +1,8 @@
-package org.hrmtext.app.text;
+package org.hrmtext.inference.tokenizer;
 
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,31 +10,45 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.text.SpecialTokens;
+import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.ports.Tokenizer;
 import org.hrmtext.ports.TokenizerProvider;
 
 /**
  * Opens tokenizers: the built-in {@code byte} tokenizer, or a tokenizer file read by one of the
- * installed {@link TokenizerProvider}s (collected by {@link org.hrmtext.app.wiring.TokenizerModule}). Special-token names
- * come from a {@code tokenizer_info.json} beside the file, else the defaults of the tokenizer kind
- * ({@link SpecialTokens#byteLevel()}, {@link SpecialTokens#reference()}), then any renames.
+ * installed {@link TokenizerProvider}s (found by {@link java.util.ServiceLoader}, or handed in by
+ * a composition root). Special-token names come from a {@code tokenizer_info.json} beside the file
+ * (either layout, see {@link TokenizerInfo}), else the defaults of the tokenizer kind
+ * ({@link SpecialTokens#reference()} for {@code tokenizer.json}), then any renames.
  *
  * <pre>{@code
+ * TokenizerCatalog catalog = TokenizerCatalog.installed();
  * try (Tokenizer t = catalog.open("byte", Map.of())) { ... }
  * Optional<Tokenizer> saved = catalog.openSaved(modelDir);
  * }</pre>
  */
 public final class TokenizerCatalog {
+    /** The Hugging Face tokenizer file of a model or dataset directory. */
+    public static final String TOKENIZER_JSON = "tokenizer.json";
     private final Set<TokenizerProvider> providers;
 
-    @Inject
-    public TokenizerCatalog(Set<TokenizerProvider> providers) {
+    public TokenizerCatalog(Collection<TokenizerProvider> providers) {
         this.providers = Set.copyOf(providers);
+    }
+
+    /** A catalog of the providers on the class path. */
+    public static TokenizerCatalog installed() {
+        return new TokenizerCatalog(discover());
     }
 
     /** The providers listed in {@code META-INF/services/org.hrmtext.ports.TokenizerProvider} on the class path. */
     public static List<TokenizerProvider> discover() {
         return ServiceLoader.load(TokenizerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    /** Whether {@code dir} holds tokenizer files ({@code tokenizer.json} and/or {@code tokenizer_info.json}). */
+    public static boolean present(Path dir) {
+        return Files.isRegularFile(dir.resolve(TokenizerInfo.FILE)) || Files.isRegularFile(dir.resolve(TOKENIZER_JSON));
     }
 
     /**
@@ -48,10 +62,10 @@ public final class TokenizerCatalog {
         }
         Path path = Path.of(spec);
         if (Files.isDirectory(path)) {
-            if (!TokenizerFiles.present(path)) {
-                throw new InvalidInputException(path + ": no " + TokenizerFiles.TOKENIZER_JSON + " or " + TokenizerInfo.FILE);
+            if (!present(path)) {
+                throw new InvalidInputException(path + ": no " + TOKENIZER_JSON + " or " + TokenizerInfo.FILE);
             }
-            return openIn(path, path.resolve(TokenizerFiles.TOKENIZER_JSON), renames);
+            return openIn(path, path.resolve(TOKENIZER_JSON), renames);
         }
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException("--tokenizer " + spec + ": expected \"byte\", a tokenizer.json file or a directory with one");
@@ -61,8 +75,7 @@ public final class TokenizerCatalog {
 
     /** The tokenizer saved in a dataset or model directory, if it has one. */
     public Optional<Tokenizer> openSaved(Path dir) {
-        return TokenizerFiles.present(dir) ? Optional.of(openIn(dir, dir.resolve(TokenizerFiles.TOKENIZER_JSON), Map.of()))
-                : Optional.empty();
+        return present(dir) ? Optional.of(openIn(dir, dir.resolve(TOKENIZER_JSON), Map.of())) : Optional.empty();
     }
 
     private Tokenizer openIn(Path dir, Path file, Map<String, String> renames) {
