@@ -18,7 +18,7 @@ import org.hrmtext.domain.json.Json;
  * {@code model.safetensors} or shards listed in {@code model.safetensors.index.json}
  * ({@code weight_map}: tensor name → shard file). F32, BF16 and F16, split or fused projections;
  * every tensor checked against the config's layout, errors naming the file (the shard holding a
- * tensor of the wrong shape) and tensor.
+ * tensor of the wrong shape) and tensor; NaN and infinities refused ({@link TensorFiniteness}).
  */
 public final class ModelDirectoryReader {
     public static final String CONFIG = "config.json";
@@ -63,6 +63,7 @@ public final class ModelDirectoryReader {
                 throw new InvalidInputException(index + ": shard " + shard + " is missing (listed in weight_map)");
             }
             Map<String, HostTensor> tensors = Safetensors.read(file);
+            TensorFiniteness.check(file.toString(), tensors.values());
             weightMap.forEach((name, s) -> {
                 if (s.equals(shard)) {
                     HostTensor t = tensors.get(name);

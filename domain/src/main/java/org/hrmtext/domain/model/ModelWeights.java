@@ -45,9 +45,11 @@ public final class ModelWeights {
         return new ModelWeights(layout, ordered);
     }
 
-    /** Reads and validates {@code model.safetensors}. */
+    /** Reads and validates {@code model.safetensors}, refusing non-finite values ({@link TensorFiniteness}). */
     public static ModelWeights read(ParameterLayout layout, Path file) {
-        return of(layout, Safetensors.read(file), file.toString());
+        Map<String, HostTensor> tensors = Safetensors.read(file);
+        TensorFiniteness.check(file.toString(), tensors.values());
+        return of(layout, tensors, file.toString());
     }
 
     public ParameterLayout layout() {

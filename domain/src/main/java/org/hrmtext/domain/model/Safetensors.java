@@ -17,7 +17,8 @@ import org.hrmtext.domain.json.Json;
 /**
  * Reads safetensors files (F32, BF16, F16; converted to float32) with checks that name the file
  * and tensor: a truncated file, a bad header, offsets outside the data, a size that does not
- * match the shape, an unsupported dtype. Writing is in {@link SafetensorsWriter}.
+ * match the shape, an unsupported dtype, tensors that overlap or leave unused bytes
+ * ({@link SafetensorsRanges}), a name given twice. Writing is in {@link SafetensorsWriter}.
  */
 public final class Safetensors {
     private Safetensors() {
@@ -46,6 +47,7 @@ public final class Safetensors {
                 throw new InvalidInputException(file + ": bad header: " + e.getMessage(), e);
             }
             long dataStart = 8 + headerLen;
+            SafetensorsRanges.check(file, header, size - dataStart);
             Map<String, HostTensor> out = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : header.entrySet()) {
                 if (e.getKey().equals("__metadata__")) {
