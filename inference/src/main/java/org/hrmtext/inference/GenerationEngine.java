@@ -13,7 +13,8 @@ import org.hrmtext.ports.KvCache;
 /**
  * The decode loop, ours for every backend: prefill all prompts as PrefixLM prefixes in one
  * forward, then one token per row per step through the full recurrence, each module call
- * attending to its own cache. Thread-safe: each call makes and frees its own caches.
+ * attending to its own cache. Thread-safe: each call makes and frees its own caches. Logits that
+ * are NaN or infinite are refused ({@link InvalidInputException}), never sampled.
  */
 public final class GenerationEngine {
     private final InferenceModel model;
@@ -117,6 +118,7 @@ public final class GenerationEngine {
                 if (!active[r]) {
                     continue;
                 }
+                requireFinite(logits, r, vocab);
                 int token = sampler.next(logits, r * vocab, vocab);
                 next[r] = token;
                 tokens.get(r).add(token);
@@ -126,6 +128,17 @@ public final class GenerationEngine {
                 stopIfDone(r, token);
             }
             return next;
+        }
+
+        /** A token chosen from NaN or infinite logits would be noise: refuse it, naming the row and step. */
+        private void requireFinite(float[] logits, int r, int vocab) {
+            for (int i = r * vocab; i < (r + 1) * vocab; i++) {
+                if (!Float.isFinite(logits[i])) {
+                    throw new InvalidInputException("generation: prompt " + r + ", new token " + (tokens.get(r).size() + 1)
+                            + ": the model produced a logit of " + logits[i] + " (token " + (i - r * vocab)
+                            + "); its weights are not usable (non-finite or overflowing)");
+                }
+            }
         }
 
         private void stopIfDone(int r, int token) {

@@ -5,7 +5,7 @@ import java.util.Collection;
 import org.hrmtext.domain.InvalidInputException;
 
 /**
- * Refuses weights that hold a NaN or an infinity, naming the first bad tensor and the index of
+ * Refuses tensors (weights, logits) that hold a NaN or an infinity, naming the first bad tensor and the index of
  * its first bad value (flat and per dimension). Scans the tensors in place: no copy.
  */
 public final class TensorFiniteness {
@@ -19,7 +19,7 @@ public final class TensorFiniteness {
             for (int i = 0; i < d.length; i++) {
                 if (!Float.isFinite(d[i])) {
                     throw new InvalidInputException(source + ": tensor " + t.name() + " holds " + d[i] + " at index " + i
-                            + index(t.shape(), i) + "; weights must be finite (the model that wrote them diverged or the file is corrupt)");
+                            + index(t.shape(), i) + "; expected finite values");
                 }
             }
         }

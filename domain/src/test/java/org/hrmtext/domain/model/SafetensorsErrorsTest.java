@@ -122,7 +122,7 @@ class SafetensorsErrorsTest {
         HostTensor bad = new HostTensor("b.weight", new int[] {2, 3}, new float[] {0, 0, 0, 0, Float.NaN, Float.POSITIVE_INFINITY});
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TensorFiniteness.check("m.safetensors", List.of(good, bad)));
-        assertTrue(e.getMessage().startsWith("m.safetensors: tensor b.weight holds NaN at index 4 [1, 1]; weights must be finite"),
+        assertTrue(e.getMessage().startsWith("m.safetensors: tensor b.weight holds NaN at index 4 [1, 1]; expected finite values"),
                 e.getMessage());
         InvalidInputException inf = assertThrows(InvalidInputException.class,
                 () -> TensorFiniteness.check("m", List.of(new HostTensor("c", new int[] {3}, new float[] {0, Float.NEGATIVE_INFINITY, 0}))));

@@ -102,7 +102,7 @@ public record GoldenCase(String arch, Path dir, ModelConfig config, ModelWeights
     }
 
     /** The prompt of the golden greedy decode (the first sample's instruction). */
-    int[] prompt() {
+    public int[] prompt() {
         return ints(map(expected, "generation").get("prompt"));
     }
 
