@@ -45,6 +45,19 @@ public final class GenerationEngine {
             lengths[r] = p.length;
             longest = Math.max(longest, p.length);
         }
+        for (int stop : request.stopTokens()) {
+            if (stop < 0 || stop >= vocab) {
+                throw new InvalidInputException("stop token id " + stop + " is outside the vocabulary [0, " + vocab + ")");
+            }
+        }
+        for (int[] seq : request.stopSequences()) {
+            for (int id : seq) {
+                if (id < 0 || id >= vocab) {
+                    throw new InvalidInputException("stop sequence " + Arrays.toString(seq) + ": token id " + id
+                            + " is outside the vocabulary [0, " + vocab + ")");
+                }
+            }
+        }
         if (longest + request.maxNewTokens() > contextLength) {
             throw new InvalidInputException("a prompt of " + longest + " tokens plus " + request.maxNewTokens()
                     + " new tokens exceeds the context length " + contextLength

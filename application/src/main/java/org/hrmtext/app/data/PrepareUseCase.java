@@ -14,6 +14,7 @@ import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.app.text.TokenizerCatalog;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.data.Utf8Lines;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.ports.Tokenizer;

@@ -25,9 +25,12 @@ public final class Json {
         this.text = text;
     }
 
-    /** Parses one JSON value that must make up the whole text. */
+    /** Parses one JSON value that must make up the whole text (after a byte-order mark, if any: RFC 8259 §8.1). */
     public static Object parse(String text) {
         Json p = new Json(text);
+        if (text.startsWith("\uFEFF")) {
+            p.pos = 1;
+        }
         p.skipSpace();
         Object value = p.value();
         p.skipSpace();
