@@ -20,7 +20,8 @@ import org.hrmtext.ports.ModelSource;
  * Opens a {@link ModelSource} in ONNX Runtime: its exported file when it has one (checked against
  * the inputs and outputs the config needs; the config comes from the weights, or from the file's
  * {@code config} metadata when the source has no weights), otherwise the weights exported first
- * to a temporary file that lives as long as the model.
+ * to a temporary file ({@code hrm-onnx-*}/model.onnx under {@code java.io.tmpdir}) that lives as
+ * long as the model: removed when it closes or, if it is never closed, when the JVM exits.
  */
 final class OrtModelLoader {
     private OrtModelLoader() {
@@ -37,6 +38,8 @@ final class OrtModelLoader {
         Path dir = createTempDir();
         try {
             Path file = dir.resolve("model.onnx");
+            dir.toFile().deleteOnExit();
+            file.toFile().deleteOnExit();
             new OnnxExporter().export(source.requireWeights("onnx"), file, OnnxExporter.DEFAULT_OPSET,
                     Map.of("source_checkpoint", "in-memory weights"));
             return open(file, source, options, () -> delete(dir));

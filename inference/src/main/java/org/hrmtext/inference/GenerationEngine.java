@@ -13,7 +13,8 @@ import org.hrmtext.ports.KvCache;
 /**
  * The decode loop, ours for every backend: prefill all prompts as PrefixLM prefixes in one
  * forward, then one token per row per step through the full recurrence, each module call
- * attending to its own cache. Thread-safe: each call makes and frees its own caches.
+ * attending to its own cache. Thread-safe: each call makes and frees its own caches. Logits that
+ * are NaN or infinite are refused ({@link InvalidInputException}), never sampled.
  */
 public final class GenerationEngine {
     private final InferenceModel model;
@@ -43,6 +44,19 @@ public final class GenerationEngine {
             }
             lengths[r] = p.length;
             longest = Math.max(longest, p.length);
+        }
+        for (int stop : request.stopTokens()) {
+            if (stop < 0 || stop >= vocab) {
+                throw new InvalidInputException("stop token id " + stop + " is outside the vocabulary [0, " + vocab + ")");
+            }
+        }
+        for (int[] seq : request.stopSequences()) {
+            for (int id : seq) {
+                if (id < 0 || id >= vocab) {
+                    throw new InvalidInputException("stop sequence " + Arrays.toString(seq) + ": token id " + id
+                            + " is outside the vocabulary [0, " + vocab + ")");
+                }
+            }
         }
         if (longest + request.maxNewTokens() > contextLength) {
             throw new InvalidInputException("a prompt of " + longest + " tokens plus " + request.maxNewTokens()
@@ -117,6 +131,7 @@ public final class GenerationEngine {
                 if (!active[r]) {
                     continue;
                 }
+                requireFinite(logits, r, vocab);
                 int token = sampler.next(logits, r * vocab, vocab);
                 next[r] = token;
                 tokens.get(r).add(token);
@@ -126,6 +141,17 @@ public final class GenerationEngine {
                 stopIfDone(r, token);
             }
             return next;
+        }
+
+        /** A token chosen from NaN or infinite logits would be noise: refuse it, naming the row and step. */
+        private void requireFinite(float[] logits, int r, int vocab) {
+            for (int i = r * vocab; i < (r + 1) * vocab; i++) {
+                if (!Float.isFinite(logits[i])) {
+                    throw new InvalidInputException("generation: prompt " + r + ", new token " + (tokens.get(r).size() + 1)
+                            + ": the model produced a logit of " + logits[i] + " (token " + (i - r * vocab)
+                            + "); its weights are not usable (non-finite or overflowing)");
+                }
+            }
         }
 
         private void stopIfDone(int r, int token) {

@@ -20,6 +20,14 @@ import org.hrmtext.ports.ModelSource;
  * The embedding API: an HRM-Text model loaded once and shared by many request threads, each
  * generation with its own KV caches.
  *
+ * <p>{@link #backend()} names the backend that was chosen (with no backend named, ONNX Runtime
+ * when installed, else DJL). {@link #close()} may be called from any thread at any time: it
+ * refuses new generations, cancels those in flight before their next forward pass (they throw
+ * {@link ModelClosedException}), waits until they have left and only then frees native memory.
+ * A model directory loaded on ONNX Runtime is first exported to a temporary
+ * {@code hrm-onnx-*} folder under {@code java.io.tmpdir}, removed by {@code close()} or, if the
+ * program never calls it, when the JVM exits.
+ *
  * <pre>{@code
  * try (HrmTextModel model = HrmTextModel.load(Path.of("runs/tiny/model"))) {
  *     int[] answer = model.generate(new int[] {1, 4, 12, 13, 2}, 16);
@@ -32,6 +40,7 @@ public final class HrmTextModel implements AutoCloseable {
     private static final List<String> PREFERRED = List.of("onnx", "djl");
     private final InferenceModel model;
     private final GenerationEngine engine;
+    private final String backend;
 
     /** Where and how to run: backend name (null = preferred installed one), device, threads, context. */
     public record Options(String backend, String device, int threads, int contextLength) {
@@ -40,9 +49,10 @@ public final class HrmTextModel implements AutoCloseable {
         }
     }
 
-    private HrmTextModel(InferenceModel model, int contextLength) {
-        this.model = model;
-        this.engine = new GenerationEngine(model, contextLength);
+    private HrmTextModel(InferenceModel model, int contextLength, String backend) {
+        this.model = new GuardedInferenceModel(model);
+        this.engine = new GenerationEngine(this.model, contextLength);
+        this.backend = backend;
     }
 
     public static HrmTextModel load(Path path) {
@@ -54,18 +64,25 @@ public final class HrmTextModel implements AutoCloseable {
      * on the backend named in the options, or the preferred installed one.
      */
     public static HrmTextModel load(Path path, Options options) {
+        if (options == null) {
+            throw new InvalidInputException("HrmTextModel.load: expected options (Options.defaults() for the defaults)");
+        }
         return open(provider(options.backend()), path, options);
     }
 
     /** Loads a model on a given backend (for callers that select backends themselves). */
     public static HrmTextModel open(BackendProvider provider, Path path, Options options) {
+        if (provider == null || path == null || options == null) {
+            throw new InvalidInputException("HrmTextModel.open: expected a backend, a model path and options, got "
+                    + (provider == null ? "no backend" : path == null ? "no path" : "no options"));
+        }
         if (!Files.exists(path)) {
             throw new InvalidInputException(path + ": no such model directory or file");
         }
         ModelSource source = Files.isDirectory(path) ? ModelSource.of(readDirectory(path)) : ModelSource.ofFile(path);
         InferenceModel model = provider.openInference(source, new BackendOptions(options.device(), options.threads()));
         int context = options.contextLength() > 0 ? options.contextLength() : model.config().maxPositionEmbeddings();
-        return new HrmTextModel(model, context);
+        return new HrmTextModel(model, context, provider.name());
     }
 
     /** Reads and validates a model directory (see {@link ModelDirectoryReader}). */
@@ -93,16 +110,32 @@ public final class HrmTextModel implements AutoCloseable {
         return model.config();
     }
 
-    /** Greedy continuation of one prompt. */
+    /** The backend this model runs on ({@code onnx}, {@code djl}, ...). */
+    public String backend() {
+        return backend;
+    }
+
+    /** Greedy continuation of one prompt (no stop tokens: it runs {@code maxNewTokens} tokens). */
     public int[] generate(int[] prompt, int maxNewTokens) {
         return engine.generate(GenerationRequest.greedy(prompt, maxNewTokens)).newTokens().get(0);
     }
 
-    /** Any request: several prompts, sampling, stops, guidance, streaming listener. */
+    /**
+     * Any request: several prompts, sampling, stops, guidance, streaming listener.
+     *
+     * @throws ModelClosedException when the model is closed before or during the generation
+     */
     public GenerationResult generate(GenerationRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("generation: expected a request, got null");
+        }
         return engine.generate(request);
     }
 
+    /**
+     * Refuses new generations, cancels those in flight ({@link ModelClosedException}), waits for
+     * them to leave, then frees native memory. Idempotent.
+     */
     @Override
     public void close() {
         model.close();

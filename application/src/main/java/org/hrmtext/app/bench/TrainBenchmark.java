@@ -14,6 +14,7 @@ import org.hrmtext.domain.schedule.CreditPattern;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.domain.training.AdamAtan2Settings;
 import org.hrmtext.ports.BackendOptions;
+import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendProvider;
 import org.hrmtext.ports.StepPlan;
 import org.hrmtext.ports.Trainer;
@@ -39,7 +40,7 @@ public final class TrainBenchmark {
     }
 
     public BenchReport run(BenchRequest request) {
-        BackendProvider provider = backends.select(request.backend());
+        BackendProvider provider = backends.select(request.backend(), BackendCapability.TRAIN);
         ModelConfig preset = ModelPresets.named(request.preset());
         RecurrenceConfig d = RecurrenceConfig.defaultsFor(Architecture.HRM);
         ModelConfig config = preset.withRecurrence(new RecurrenceConfig(2, 3, d.bpMinSteps(), d.bpMaxSteps(),

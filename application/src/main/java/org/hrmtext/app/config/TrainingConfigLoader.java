@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.schedule.CreditPattern;
+import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.domain.training.AdamAtan2Settings;
 
 /**
@@ -31,8 +33,19 @@ public final class TrainingConfigLoader {
         tree.allowOnly(Set.of("model", "train", "optimizer", "backend"));
         String source = file.toString();
         TrainSettings train = train(tree.section("train"), source);
-        return validated(source, () -> new TrainingConfig(ModelSection.build(tree.section("model")), train,
+        TrainingConfig config = validated(source, () -> new TrainingConfig(ModelSection.build(tree.section("model")), train,
                 optimizer(tree.section("optimizer"), train.steps(), source), backend(tree.section("backend"), source)));
+        train.credit().ifPresent(c -> refuseClamped(tree.section("train"), c, config.model()));
+        return config;
+    }
+
+    /** A credit pattern deeper than the model's recurrence would be clamped silently: refuse it instead. */
+    private static void refuseClamped(ConfigSection s, CreditPattern requested, ModelConfig model) {
+        CreditPattern effective = RecurrenceSchedule.of(model, requested).effectiveCredit();
+        if (!requested.equals(CreditPattern.FULL) && !requested.equals(effective)) {
+            throw s.error("credit", requested + " asks for more calls than this model's recurrence has; it would run as "
+                    + effective + " (give at most " + effective + ", or full for every call)");
+        }
     }
 
     private static TrainSettings train(ConfigSection s, String source) {

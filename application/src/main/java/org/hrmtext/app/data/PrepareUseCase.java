@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.data.Utf8Lines;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hrmtext.app.io.ProgressBar;
 import org.hrmtext.app.wiring.BackendRegistry;
-import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelPresets;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.data.TokenIdJsonl;
@@ -38,10 +37,7 @@ public final class GradientStudy {
 
     /** Runs the study and returns the path of its report. */
     public Path run(StudyRequest request) {
-        BackendProvider provider = backends.select(request.backend());
-        if (!provider.capabilities().contains(BackendCapability.TRAIN)) {
-            throw new InvalidInputException("--backend " + request.backend() + " cannot train");
-        }
+        BackendProvider provider = backends.select(request.backend(), BackendCapability.TRAIN);
         long start = System.nanoTime();
         StudyPreset preset = request.preset();
         StudyPlan plan = StudyPlan.of(preset.modelPreset(), request.archs(), request.depths());

@@ -12,6 +12,7 @@ import org.hrmtext.app.config.TrainingConfig;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.data.SamplePacker;
+import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendProvider;
 import org.hrmtext.ports.CheckpointStore;
 import org.hrmtext.ports.MetricsSink;
@@ -48,7 +49,7 @@ public final class TrainUseCase {
     public TrainingSummary run(TrainRequest request) {
         TrainingConfig config = request.config();
         try (TrainingData data = loader.load(request.data(), request.tokenizer(), config)) {
-            BackendProvider provider = backends.select(config.backend().train());
+            BackendProvider provider = backends.select(config.backend().train(), BackendCapability.TRAIN);
             RunStart start = request.resume().map(dir -> RunStart.resume(dir, store.load(dir), config))
                     .or(() -> request.initial().map(init -> RunStart.from(init, config)))
                     .orElseGet(() -> RunStart.fresh(config));

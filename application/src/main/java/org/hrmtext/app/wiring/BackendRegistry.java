@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendProvider;
 
 /**
@@ -37,6 +38,31 @@ public final class BackendRegistry {
                     + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet())));
         }
         return p;
+    }
+
+    /**
+     * The backend named, when it can do {@code needed}; an unknown or unable one is a user error
+     * that lists only the installed backends that can (e.g. no {@code onnx} for training).
+     */
+    public BackendProvider select(String name, BackendCapability needed) {
+        List<String> able = providers.values().stream().filter(p -> p.capabilities().contains(needed))
+                .map(BackendProvider::name).sorted().toList();
+        BackendProvider p = providers.get(name);
+        if (p == null || !p.capabilities().contains(needed)) {
+            throw new InvalidInputException((p == null ? "unknown backend \"" + name + "\"" : "backend " + name + " cannot "
+                    + verb(needed)) + "; installed backends that can " + verb(needed) + ": "
+                    + (able.isEmpty() ? "none" : String.join(", ", able)));
+        }
+        return p;
+    }
+
+    private static String verb(BackendCapability c) {
+        return switch (c) {
+            case TRAIN -> "train";
+            case SCORE -> "score";
+            case GENERATE -> "generate";
+            case EXPORT -> "export";
+        };
     }
 
     /** The installed backend names, sorted. */

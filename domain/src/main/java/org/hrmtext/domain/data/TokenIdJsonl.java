@@ -1,9 +1,5 @@
 package org.hrmtext.domain.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +9,10 @@ import org.hrmtext.domain.json.JsonFields;
 
 /**
  * Reads training samples already tokenized, one JSON object a line:
- * {@code {"instruction_ids": [...], "response_ids": [...]}}. Blank lines are skipped; any other
- * problem stops the read with the file, the line number and what was expected.
+ * {@code {"instruction_ids": [...], "response_ids": [...]}}, strict UTF-8 read as {@code hrm prepare}
+ * reads text ({@link Utf8Lines}: a byte-order mark and CRLF accepted). Blank lines are skipped; any
+ * other problem (bytes that are not UTF-8 included) stops the read with the file, the line number
+ * and what was expected.
  */
 public final class TokenIdJsonl {
     private TokenIdJsonl() {
@@ -22,27 +20,21 @@ public final class TokenIdJsonl {
 
     public static List<Sample> read(Path file, int vocab) {
         List<Sample> samples = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonFields f = new JsonFields("", Json.parseObject(line));
-                    Sample s = new Sample(f.requireIntArray("instruction_ids"), f.requireIntArray("response_ids"));
-                    s.checkVocabulary(vocab);
-                    samples.add(s);
-                } catch (InvalidInputException e) {
-                    String msg = e.getMessage().startsWith(": ") ? e.getMessage().substring(2) : e.getMessage();
-                    throw new InvalidInputException(file + ": line " + number + ": " + msg, e);
-                }
+        Utf8Lines.read(file, (number, text) -> {
+            if (text.isLeft()) {
+                throw new InvalidInputException(file + ": line " + number + ": " + text.getLeft()
+                        + " (expected UTF-8 JSON lines with instruction_ids and response_ids)");
             }
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+            try {
+                JsonFields f = new JsonFields("", Json.parseObject(text.get()));
+                Sample s = new Sample(f.requireIntArray("instruction_ids"), f.requireIntArray("response_ids"));
+                s.checkVocabulary(vocab);
+                samples.add(s);
+            } catch (InvalidInputException e) {
+                String msg = e.getMessage().startsWith(": ") ? e.getMessage().substring(2) : e.getMessage();
+                throw new InvalidInputException(file + ": line " + number + ": " + msg, e);
+            }
+        });
         if (samples.isEmpty()) {
             throw new InvalidInputException(file + ": no samples (expected JSON lines with instruction_ids and response_ids)");
         }

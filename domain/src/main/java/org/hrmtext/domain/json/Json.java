@@ -11,19 +11,26 @@ import org.hrmtext.domain.InvalidInputException;
  * safetensors headers, JSONL lines), kept in the domain so it stays free of libraries.
  *
  * <p>Objects become insertion-ordered {@code Map<String, Object>}, arrays {@code List<Object>},
- * numbers {@code Long} when integral and {@code Double} otherwise. Errors name the line and column.
+ * numbers {@code Long} when integral and {@code Double} otherwise. Duplicate keys, numbers out of
+ * range and nesting deeper than {@value #MAX_DEPTH} are refused. Errors name the line and column.
  */
 public final class Json {
+    /** Deepest nesting of arrays and objects accepted (deeper input is refused, not a stack overflow). */
+    static final int MAX_DEPTH = 512;
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
     }
 
-    /** Parses one JSON value that must make up the whole text. */
+    /** Parses one JSON value that must make up the whole text (after a byte-order mark, if any: RFC 8259 §8.1). */
     public static Object parse(String text) {
         Json p = new Json(text);
+        if (text.startsWith("\uFEFF")) {
+            p.pos = 1;
+        }
         p.skipSpace();
         Object value = p.value();
         p.skipSpace();
@@ -49,8 +56,8 @@ public final class Json {
         }
         char c = text.charAt(pos);
         switch (c) {
-            case '{': return object();
-            case '[': return array();
+            case '{': return nested(true);
+            case '[': return nested(false);
             case '"': return string();
             case 't': return literal("true", Boolean.TRUE);
             case 'f': return literal("false", Boolean.FALSE);
@@ -61,6 +68,15 @@ public final class Json {
                 }
                 throw error("unexpected character '" + c + "'");
         }
+    }
+
+    private Object nested(boolean object) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = object ? object() : array();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {
@@ -76,7 +92,12 @@ public final class Json {
             if (!peek('"')) {
                 throw error("expected a string key");
             }
+            int keyAt = pos;
             String key = string();
+            if (map.containsKey(key)) {
+                pos = keyAt;
+                throw error("duplicate key \"" + key + "\"");
+            }
             skipSpace();
             expect(':');
             skipSpace();
@@ -135,7 +156,7 @@ public final class Json {
                         if (pos + 4 > text.length()) {
                             throw error("bad \\u escape");
                         }
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                        sb.append(hex4(text.substring(pos, pos + 4)));
                         pos += 4;
                         break;
                     default: sb.append(e);
@@ -145,6 +166,15 @@ public final class Json {
             }
         }
         throw error("unterminated string");
+    }
+
+    private char hex4(String digits) {
+        for (int i = 0; i < 4; i++) {
+            if (Character.digit(digits.charAt(i), 16) < 0) {
+                throw error("bad \\u escape '" + digits + "'");
+            }
+        }
+        return (char) Integer.parseInt(digits, 16);
     }
 
     private Object number() {
@@ -169,7 +199,11 @@ public final class Json {
             if (integral) {
                 return Long.parseLong(s);
             }
-            return Double.parseDouble(s);
+            double d = Double.parseDouble(s);
+            if (Double.isInfinite(d)) {
+                throw error("number '" + s + "' is out of range");
+            }
+            return d;
         } catch (NumberFormatException e) {
             throw error("bad number '" + s + "'");
         }
@@ -211,6 +245,13 @@ public final class Json {
                 col++;
             }
         }
-        return new InvalidInputException("invalid JSON at line " + line + ", column " + col + ": " + what);
+        return new InvalidInputException("invalid JSON at line " + line + ", column " + col + ": " + visible(what));
+    }
+
+    /** Control characters of a message written as {@code \\uXXXX}, so it stays one line. */
+    private static String visible(String what) {
+        StringBuilder sb = new StringBuilder();
+        what.chars().forEach(c -> sb.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return sb.toString();
     }
 }

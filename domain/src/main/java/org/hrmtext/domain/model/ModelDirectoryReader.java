@@ -20,7 +20,8 @@ import org.hrmtext.domain.json.Json;
  * ({@code weight_map}: tensor name → shard file). F32, BF16 and F16, split or fused projections,
  * our names or the release's ({@code attn.}); every tensor checked against the config's layout
  * from the headers, errors naming the file (the shard holding a tensor of the wrong shape) and
- * tensor. Tensor values stay in the files until a backend takes them ({@link ModelWeights}).
+ * tensor. Tensor values stay in the files until a backend takes them ({@link ModelWeights}), where
+ * NaN and infinities are refused ({@link TensorFiniteness}).
  */
 public final class ModelDirectoryReader {
     public static final String CONFIG = "config.json";

@@ -54,7 +54,10 @@ public final class ModelWeights {
         return checked(layout, out, source);
     }
 
-    /** Checks {@code model.safetensors} against the layout from its header; values are read on {@link #get}. */
+    /**
+     * Checks {@code model.safetensors} against the layout from its header; values are read on
+     * {@link #get}, where a NaN or infinity is refused ({@link TensorFiniteness}).
+     */
     public static ModelWeights read(ParameterLayout layout, Path file) {
         Safetensors.Header h = Safetensors.header(file);
         return fromFiles(layout, Map.of(h, h.entries().keySet()), file.toString());
@@ -73,8 +76,11 @@ public final class ModelWeights {
                 if (e == null) {
                     throw new InvalidInputException(h.file() + ": tensor " + n + " is missing");
                 }
-                Values file = (name, shape, first) -> new HostTensor(name, shape,
-                        Safetensors.values(h, e, first, (int) HostTensor.numel(shape)));
+                Values file = (name, shape, first) -> {
+                    HostTensor t = new HostTensor(name, shape, Safetensors.values(h, e, first, (int) HostTensor.numel(shape)));
+                    TensorFiniteness.check(h.file().toString(), List.of(t));
+                    return t;
+                };
                 add(out, layout, n, e.shape(), file, h.file().toString());
             }
         });

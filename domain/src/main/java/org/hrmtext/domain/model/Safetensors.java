@@ -19,7 +19,8 @@ import org.hrmtext.domain.json.Json;
 /**
  * Reads safetensors files (F32, BF16, F16; converted to float32) with checks that name the file
  * and tensor: a truncated file, a bad header, offsets outside the data, a size that does not
- * match the shape, an unsupported dtype. The header is parsed and checked once ({@link #header});
+ * match the shape, an unsupported dtype, tensors that overlap or leave unused bytes
+ * ({@link SafetensorsRanges}), a name given twice. The header is parsed and checked once ({@link #header});
  * tensor data is read separately, a whole tensor or a run of its values ({@link #values}), straight
  * from the file into the float array it becomes, so a large file is never held twice. Writing is
  * in {@link SafetensorsWriter}.
@@ -91,6 +92,7 @@ public final class Safetensors {
                 throw new InvalidInputException(file + ": bad header: " + e.getMessage(), e);
             }
             long dataStart = 8 + headerLen;
+            SafetensorsRanges.check(file, header, size - dataStart);
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : header.entrySet()) {
                 if (!e.getKey().equals("__metadata__")) {

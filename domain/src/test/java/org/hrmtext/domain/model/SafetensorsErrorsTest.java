@@ -1,5 +1,6 @@
 package org.hrmtext.domain.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,54 @@ class SafetensorsErrorsTest {
     void missingFileIsNamed() {
         Path file = dir.resolve("absent.safetensors");
         assertMessage(file, () -> Safetensors.read(file), "file not found");
+    }
+
+    @Test
+    void overlappingTensorsAreNamedWithTheirBytes() throws IOException {
+        Path file = RawSafetensors.write(dir.resolve("model.safetensors"), "{" + RawSafetensors.entry("a", "F32", "[4]", 0, 16)
+                + "," + RawSafetensors.entry("b", "F32", "[2]", 8, 16) + "}", new byte[16]);
+        assertMessage(file, () -> Safetensors.read(file), "tensors a and b overlap", "[0, 16) and [8, 16)");
+    }
+
+    @Test
+    void aTensorNameGivenTwiceIsRefused() throws IOException {
+        Path file = RawSafetensors.write(dir.resolve("model.safetensors"), "{" + RawSafetensors.entry("a", "F32", "[2]", 0, 8)
+                + "," + RawSafetensors.entry("a", "F32", "[2]", 8, 16) + "}", new byte[16]);
+        assertMessage(file, () -> Safetensors.read(file), "bad header", "duplicate key \"a\"");
+    }
+
+    @Test
+    void unusedBytesBetweenTensorsAreRefused() throws IOException {
+        Path file = RawSafetensors.write(dir.resolve("model.safetensors"), "{" + RawSafetensors.entry("a", "F32", "[2]", 0, 8)
+                + "," + RawSafetensors.entry("b", "F32", "[2]", 24, 32) + "}", new byte[32]);
+        assertMessage(file, () -> Safetensors.read(file), "16 unused bytes in the data before tensor b", "[8, 24)");
+    }
+
+    @Test
+    void unusedBytesAfterTheLastTensorAreRefused() throws IOException {
+        Path file = RawSafetensors.write(dir.resolve("model.safetensors"), "{" + RawSafetensors.entry("a", "F32", "[2]", 0, 8)
+                + "}", new byte[40]);
+        assertMessage(file, () -> Safetensors.read(file), "32 unused bytes after the last tensor");
+    }
+
+    @Test
+    void paddingBelowTheAlignmentIsAccepted() throws IOException {
+        Path file = RawSafetensors.write(dir.resolve("model.safetensors"), "{" + RawSafetensors.entry("a", "F16", "[1]", 0, 2)
+                + "," + RawSafetensors.entry("b", "F32", "[1]", 8, 12) + "}", new byte[16]);
+        assertEquals(2, Safetensors.read(file).size());
+    }
+
+    @Test
+    void nonFiniteWeightsNameTheFirstBadTensorAndIndex() {
+        HostTensor good = new HostTensor("a.weight", new int[] {2, 2}, new float[] {1, 2, 3, 4});
+        HostTensor bad = new HostTensor("b.weight", new int[] {2, 3}, new float[] {0, 0, 0, 0, Float.NaN, Float.POSITIVE_INFINITY});
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TensorFiniteness.check("m.safetensors", List.of(good, bad)));
+        assertTrue(e.getMessage().startsWith("m.safetensors: tensor b.weight holds NaN at index 4 [1, 1]; expected finite values"),
+                e.getMessage());
+        InvalidInputException inf = assertThrows(InvalidInputException.class,
+                () -> TensorFiniteness.check("m", List.of(new HostTensor("c", new int[] {3}, new float[] {0, Float.NEGATIVE_INFINITY, 0}))));
+        assertTrue(inf.getMessage().startsWith("m: tensor c holds -Infinity at index 1;"), inf.getMessage());
+        TensorFiniteness.check("m", List.of(good));
     }
 }

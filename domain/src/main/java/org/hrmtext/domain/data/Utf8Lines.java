@@ -1,4 +1,4 @@
-package org.hrmtext.app.data;
+package org.hrmtext.domain.data;
 
 import io.vavr.control.Either;
 import java.io.BufferedInputStream;
@@ -17,19 +17,21 @@ import org.hrmtext.domain.InvalidInputException;
 /**
  * Reads a file line by line as strict UTF-8 (a byte-order mark and {@code \r\n} endings are
  * accepted): each line arrives with its 1-based number as its text, or, when its bytes are not
- * UTF-8, as a problem to report. Blank lines are passed over.
+ * UTF-8, as a problem to report. Blank lines are passed over. Shared by {@code hrm prepare} and
+ * the token-id reader ({@link TokenIdJsonl}), so both accept and refuse the same bytes.
  */
-final class Utf8Lines {
+public final class Utf8Lines {
     private Utf8Lines() {
     }
 
     /** Receives one non-blank line: its text on the right, or what is wrong with it on the left. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void line(int number, Either<String, String> text);
     }
 
-    static void read(Path file, Handler handler) {
+    /** Calls {@code handler} for each non-blank line of {@code file}, in order. */
+    public static void read(Path file, Handler handler) {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
