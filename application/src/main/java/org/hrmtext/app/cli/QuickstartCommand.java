@@ -44,8 +44,12 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QuickstartResult r = useCase.run(new QuickstartRequest(out, arch, minutes, steps, seed, threads), System.out);
-        System.out.printf(Locale.ROOT, "%nheld-out exact match: %.1f %% of %d tasks %s%n", 100 * r.heldOut().score(),
-                r.heldOut().items(), r.heldOut().byKind());
+        System.out.printf(Locale.ROOT, "%ntrained %d of %d steps in %.0f s%n", r.training().step(), r.plannedSteps(),
+                r.trainingSeconds());
+        System.out.printf(Locale.ROOT, "held-out exact match: %.1f %% of %d tasks (%s)%n", 100 * r.heldOut().score(),
+                r.heldOut().items(), r.heldOut().byKind().entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), 100 * e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("answers from ONNX Runtime (prompt -> model | reference):");
         for (String[] e : r.examples()) {
             System.out.printf("  %-16s -> %-10s | %s%n", e[0], e[1], e[2]);

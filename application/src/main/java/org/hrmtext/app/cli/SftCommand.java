@@ -39,6 +39,9 @@ public final class SftCommand implements Callable<Integer> {
     @Option(names = "--tokenizer", paramLabel = "byte|FILE", description = "Tokenizer for text JSONL (default: byte).")
     String tokenizer;
 
+    @Option(names = "--overwrite", description = "Replace the run already in --out; without it such a directory is refused.")
+    boolean overwrite;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set train.steps=50.")
     List<String> overrides = new ArrayList<>();
 
@@ -52,7 +55,7 @@ public final class SftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingSummary s = useCase.run(new SftRequest(from, data, out, Optional.ofNullable(config), overrides,
-                Optional.ofNullable(tokenizer), useEma, resetOptimizer));
+                Optional.ofNullable(tokenizer), useEma, resetOptimizer, overwrite));
         System.out.printf(Locale.ROOT, "fine-tuned to step %d, last loss %.4f; model: %s; checkpoint: %s%n",
                 s.step(), s.loss(), s.modelDirectory(), s.checkpoint());
         return 0;

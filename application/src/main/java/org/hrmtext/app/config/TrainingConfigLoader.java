@@ -15,7 +15,7 @@ import org.hrmtext.domain.training.AdamAtan2Settings;
  * credit_warmup true, diagnostics false ({@code steps} is required); {@code optimizer}: lr 1e-3 (see
  * {@link OptimizerSettings#DEFAULT_LR}), warmup_steps 5 % of steps, min_lr_ratio 1 (constant after
  * warmup, as in pretraining), beta1 0.9, beta2 0.95, weight_decay 0.1, ema 0.9999;
- * {@code backend}: train and infer djl, device cpu, threads 0.
+ * {@code backend}: train and infer djl, device cpu, threads 0, deterministic false.
  *
  * <pre>{@code
  * TrainingConfig c = TrainingConfigLoader.load(Path.of("tiny.yaml"), List.of("train.steps=50"));
@@ -61,9 +61,10 @@ public final class TrainingConfigLoader {
     }
 
     private static BackendSettings backend(ConfigSection s, String source) {
-        s.allowOnly(Set.of("train", "infer", "device", "threads"));
+        s.allowOnly(Set.of("train", "infer", "device", "threads", "deterministic"));
         return validated(source, () -> new BackendSettings(s.stringValue("train").orElse("djl"),
-                s.stringValue("infer").orElse("djl"), s.stringValue("device").orElse("cpu"), s.intValue("threads", 0)));
+                s.stringValue("infer").orElse("djl"), s.stringValue("device").orElse("cpu"), s.intValue("threads", 0),
+                s.booleanValue("deterministic", false)));
     }
 
     /** Builds a record, naming the file in a validation error that does not name it yet. */

@@ -43,7 +43,7 @@ public final class SftUseCase {
         TrainingConfig config = new TrainingConfig(init.weights().layout().config(), loaded.train(), loaded.optimizer(),
                 loaded.backend());
         return train.run(new TrainRequest(config, req.data(), req.out(), Optional.empty(), req.tokenizer(),
-                Optional.of(init)));
+                Optional.of(init), req.overwrite()));
     }
 
     private InitialWeights initial(SftRequest req) {
