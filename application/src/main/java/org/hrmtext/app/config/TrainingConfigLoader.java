@@ -26,7 +26,16 @@ public final class TrainingConfigLoader {
     }
 
     public static TrainingConfig load(Path file, List<String> overrides) {
+        return load(file, Optional.empty(), overrides);
+    }
+
+    /**
+     * Reads {@code file} over a file of defaults: precedence, highest first, is {@code --set}
+     * overrides, then {@code file}, then {@code defaults}, then the built-in defaults above.
+     */
+    public static TrainingConfig load(Path file, Optional<Path> defaults, List<String> overrides) {
         ConfigTree tree = ConfigTree.load(file);
+        defaults.ifPresent(d -> tree.underlay(ConfigTree.load(d)));
         overrides.forEach(tree::override);
         tree.allowOnly(Set.of("model", "train", "optimizer", "backend"));
         String source = file.toString();
