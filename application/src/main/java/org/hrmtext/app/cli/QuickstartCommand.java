@@ -22,10 +22,11 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "hrm", paramLabel = "NAME", description = "hrm, universal_transformer, rins, trm or transformer (default: ${DEFAULT-VALUE}); baselines keep the same parameters.")
     String arch;
 
-    @Option(names = "--minutes", defaultValue = "10", paramLabel = "M", description = "Training time budget (default: ${DEFAULT-VALUE}; 0 = the configured steps).")
+    @Option(names = "--minutes", defaultValue = "60", paramLabel = "M", description = "Safety-net time limit for training "
+            + "(default: ${DEFAULT-VALUE}; 0 = none); the run is defined by its steps, so a slower machine takes longer, not fewer steps.")
     double minutes;
 
-    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Training steps (default: 0 = 1500, the bundled config's).")
+    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Training steps (default: 0 = 600, the bundled config's).")
     int steps;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the task data and the weights (default: ${DEFAULT-VALUE}).")
