@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns failures into one line on stderr, {@code hrm <cmd>: error: <reason>}, and an exit code:
- * 2 for bad input (options, files, configs), 3 for a training run that diverged, 1 for anything
- * unexpected (an I/O failure, a bug).
+ * 2 for bad input (options, files, configs) or a bad environment (a full disk or exhausted quota),
+ * 3 for a training run that diverged, 1 for anything unexpected (another I/O failure, a bug).
  */
 final class CliErrors {
     static final int BAD_INPUT = 2;
@@ -35,8 +35,23 @@ final class CliErrors {
             print(cmd, ex.getMessage());
             return DIVERGED;
         }
+        if (ex instanceof UncheckedIOException && diskFull(ex)) {
+            print(cmd, ex.getMessage() + " (the disk is full: free space, or write elsewhere)");
+            return BAD_INPUT;
+        }
         print(cmd, ex instanceof UncheckedIOException ? ex.getMessage() : "unexpected failure: " + ex);
         return FAILURE;
+    }
+
+    /** Whether a failure, or one of its causes, is the file system's "no space left" or "quota exceeded". */
+    static boolean diskFull(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void print(CommandLine cmd, String message) {

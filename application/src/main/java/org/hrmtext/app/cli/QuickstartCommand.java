@@ -22,10 +22,11 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "hrm", paramLabel = "NAME", description = "hrm, universal_transformer, rins, trm or transformer (default: ${DEFAULT-VALUE}); baselines keep the same parameters.")
     String arch;
 
-    @Option(names = "--minutes", defaultValue = "10", paramLabel = "M", description = "Training time budget (default: ${DEFAULT-VALUE}; 0 = the configured steps).")
+    @Option(names = "--minutes", defaultValue = "60", paramLabel = "M", description = "Safety-net time limit for training "
+            + "(default: ${DEFAULT-VALUE}; 0 = none); the run is defined by its steps, so a slower machine takes longer, not fewer steps.")
     double minutes;
 
-    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Training steps (default: 0 = 1500, the bundled config's).")
+    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Training steps (default: 0 = 600, the bundled config's).")
     int steps;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the task data and the weights (default: ${DEFAULT-VALUE}).")
@@ -44,8 +45,12 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QuickstartResult r = useCase.run(new QuickstartRequest(out, arch, minutes, steps, seed, threads), System.out);
-        System.out.printf(Locale.ROOT, "%nheld-out exact match: %.1f %% of %d tasks %s%n", 100 * r.heldOut().score(),
-                r.heldOut().items(), r.heldOut().byKind());
+        System.out.printf(Locale.ROOT, "%ntrained %d of %d steps in %.0f s%n", r.training().step(), r.plannedSteps(),
+                r.trainingSeconds());
+        System.out.printf(Locale.ROOT, "held-out exact match: %.1f %% of %d tasks (%s)%n", 100 * r.heldOut().score(),
+                r.heldOut().items(), r.heldOut().byKind().entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), 100 * e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("answers from ONNX Runtime (prompt -> model | reference):");
         for (String[] e : r.examples()) {
             System.out.printf("  %-16s -> %-10s | %s%n", e[0], e[1], e[2]);

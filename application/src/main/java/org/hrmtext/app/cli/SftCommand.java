@@ -27,7 +27,8 @@ public final class SftCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Training settings (train, optimizer, backend); the model section is ignored.")
+    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Training settings (train, optimizer, backend) over the SFT defaults: keys it leaves out keep the "
+            + "defaults above, --set wins over both; the model section is ignored.")
     Path config;
 
     @Option(names = "--use-ema", description = "Start from the EMA weights (resets the optimizer).")
@@ -38,6 +39,9 @@ public final class SftCommand implements Callable<Integer> {
 
     @Option(names = "--tokenizer", paramLabel = "byte|FILE", description = "Tokenizer for text JSONL (default: byte).")
     String tokenizer;
+
+    @Option(names = "--overwrite", description = "Replace the run already in --out; without it such a directory is refused.")
+    boolean overwrite;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set train.steps=50.")
     List<String> overrides = new ArrayList<>();
@@ -51,8 +55,10 @@ public final class SftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingSummary s = useCase.run(new SftRequest(from, data, out, Optional.ofNullable(config), overrides,
-                Optional.ofNullable(tokenizer), useEma, resetOptimizer));
+        SftRequest request = new SftRequest(from, data, out, Optional.ofNullable(config), overrides,
+                Optional.ofNullable(tokenizer), useEma, resetOptimizer, overwrite);
+        useCase.emaWarning(request).ifPresent(w -> System.err.println("hrm sft: warning: " + w));
+        TrainingSummary s = useCase.run(request);
         System.out.printf(Locale.ROOT, "fine-tuned to step %d, last loss %.4f; model: %s; checkpoint: %s%n",
                 s.step(), s.loss(), s.modelDirectory(), s.checkpoint());
         return 0;

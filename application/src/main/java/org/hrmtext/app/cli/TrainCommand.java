@@ -32,11 +32,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--tokenizer", paramLabel = "PATH|byte", description = "Tokenizer for text JSONL: byte (default) or a tokenizer.json or its directory.")
     String tokenizer;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (locked while the run writes it).")
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Checkpoint directory to continue from (e.g. DIR/checkpoint).")
     Path resume;
+
+    @Option(names = "--deterministic", description = "Bit-reproducible training: one compute thread, so two runs, or a run "
+            + "killed and resumed, give identical weights (sets backend.deterministic).")
+    boolean deterministic;
+
+    @Option(names = "--overwrite", description = "Replace the run already in --out (its metrics, checkpoint and model); "
+            + "without it such a directory is refused unless --resume continues it.")
+    boolean overwrite;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. --set train.steps=50 --set model.H_cycles=3.")
     List<String> overrides = new ArrayList<>();
@@ -67,12 +75,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (credit != null) {
             all.add("train.credit=" + credit);
         }
+        if (deterministic) {
+            all.add("backend.deterministic=true");
+        }
         if (diagnostics) {
             all.add("train.diagnostics=true");
         }
         TrainingConfig c = TrainingConfigLoader.load(config, all);
         TrainingSummary s = useCase.run(new TrainRequest(c, data, out, Optional.ofNullable(resume), Optional.ofNullable(tokenizer),
-                Optional.empty()));
+                Optional.empty(), overwrite));
         System.out.printf(Locale.ROOT, "trained to step %d, last loss %.4f; model: %s; checkpoint: %s%n",
                 s.step(), s.loss(), s.modelDirectory(), s.checkpoint());
         return 0;

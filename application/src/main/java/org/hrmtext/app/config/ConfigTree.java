@@ -71,6 +71,22 @@ public final class ConfigTree {
         overridden.add(key);
     }
 
+    /**
+     * Fills in, from {@code defaults}, every key this tree does not set (section by section), so
+     * that this tree's own keys, and later {@code --set} overrides, take precedence.
+     */
+    @SuppressWarnings("unchecked")
+    public void underlay(ConfigTree defaults) {
+        for (Map.Entry<String, Object> e : defaults.root.entrySet()) {
+            Object mine = root.get(e.getKey());
+            if (mine == null) {
+                root.put(e.getKey(), e.getValue() instanceof Map ? new LinkedHashMap<>((Map<String, Object>) e.getValue()) : e.getValue());
+            } else if (mine instanceof Map && e.getValue() instanceof Map) {
+                ((Map<String, Object>) e.getValue()).forEach(((Map<String, Object>) mine)::putIfAbsent);
+            }
+        }
+    }
+
     /** A top-level section; an absent section reads as empty (all defaults). */
     @SuppressWarnings("unchecked")
     public ConfigSection section(String name) {

@@ -17,7 +17,7 @@ import org.hrmtext.domain.training.AdamAtan2Settings;
  * credit_warmup true, diagnostics false ({@code steps} is required); {@code optimizer}: lr 1e-3 (see
  * {@link OptimizerSettings#DEFAULT_LR}), warmup_steps 5 % of steps, min_lr_ratio 1 (constant after
  * warmup, as in pretraining), beta1 0.9, beta2 0.95, weight_decay 0.1, ema 0.9999;
- * {@code backend}: train and infer djl, device cpu, threads 0.
+ * {@code backend}: train and infer djl, device cpu, threads 0, deterministic false.
  *
  * <pre>{@code
  * TrainingConfig c = TrainingConfigLoader.load(Path.of("tiny.yaml"), List.of("train.steps=50"));
@@ -28,7 +28,16 @@ public final class TrainingConfigLoader {
     }
 
     public static TrainingConfig load(Path file, List<String> overrides) {
+        return load(file, Optional.empty(), overrides);
+    }
+
+    /**
+     * Reads {@code file} over a file of defaults: precedence, highest first, is {@code --set}
+     * overrides, then {@code file}, then {@code defaults}, then the built-in defaults above.
+     */
+    public static TrainingConfig load(Path file, Optional<Path> defaults, List<String> overrides) {
         ConfigTree tree = ConfigTree.load(file);
+        defaults.ifPresent(d -> tree.underlay(ConfigTree.load(d)));
         overrides.forEach(tree::override);
         tree.allowOnly(Set.of("model", "train", "optimizer", "backend"));
         String source = file.toString();
@@ -74,9 +83,10 @@ public final class TrainingConfigLoader {
     }
 
     private static BackendSettings backend(ConfigSection s, String source) {
-        s.allowOnly(Set.of("train", "infer", "device", "threads"));
+        s.allowOnly(Set.of("train", "infer", "device", "threads", "deterministic"));
         return validated(source, () -> new BackendSettings(s.stringValue("train").orElse("djl"),
-                s.stringValue("infer").orElse("djl"), s.stringValue("device").orElse("cpu"), s.intValue("threads", 0)));
+                s.stringValue("infer").orElse("djl"), s.stringValue("device").orElse("cpu"), s.intValue("threads", 0),
+                s.booleanValue("deterministic", false)));
     }
 
     /** Builds a record, naming the file in a validation error that does not name it yet. */

@@ -16,7 +16,7 @@ final class QuickstartReport {
     private QuickstartReport() {
     }
 
-    static void write(QuickstartResult r, TrainingConfig cfg) throws IOException {
+    static void write(QuickstartResult r, TrainingConfig cfg, String runId) throws IOException {
         List<TrainingCurvePlot.Point> points = new ArrayList<>();
         for (String line : Files.readAllLines(r.model().resolve(TrainUseCase.METRICS))) {
             Map<String, Object> m = Json.parseObject(line);
@@ -28,11 +28,13 @@ final class QuickstartReport {
                 + ", task-completion loss and exact match", points, r.heldOut().score());
         StringBuilder md = new StringBuilder();
         md.append("# HRM-Text quickstart\n\n");
+        md.append("- run `").append(runId).append("`; settings: `quickstart.yaml`\n");
         md.append(String.format(Locale.ROOT, "- architecture: `%s`, hidden %d, %d layers per stack, vocabulary %d (byte-level)%n",
                 cfg.model().architecture().configName(), cfg.model().hiddenSize(), cfg.model().numHiddenLayers(),
                 cfg.model().vocabSize()));
-        md.append(String.format(Locale.ROOT, "- trained %d steps (%d rows x %d tokens), final loss %.4f, whole run %.0f s%n",
-                r.training().step(), cfg.train().rows(), cfg.train().seqLen(), r.training().loss(), r.seconds()));
+        md.append(String.format(Locale.ROOT, "- trained %d of %d steps (%d rows x %d tokens) in %.0f s, final loss %.4f; whole run %.0f s%n",
+                r.training().step(), cfg.train().steps(), cfg.train().rows(), cfg.train().seqLen(), r.trainingSeconds(),
+                r.training().loss(), r.seconds()));
         md.append(String.format(Locale.ROOT, "- held-out exact match (ONNX Runtime, greedy): **%.1f %%** of %d tasks%n",
                 100 * r.heldOut().score(), r.heldOut().items()));
         r.heldOut().byKind().forEach((k, v) -> md.append(String.format(Locale.ROOT, "  - %s: %.1f %%%n", k, 100 * v)));
@@ -43,6 +45,6 @@ final class QuickstartReport {
         md.append("\n## Files\n\n- model directory: `model/` (config.json, model.safetensors, model_ema.safetensors, "
                 + "tokenizer files, metrics.jsonl, checkpoint/)\n- ONNX: `model/model.onnx`\n- data: `data/` "
                 + "(train.jsonl, heldout.jsonl, prepared/)\n- per-item results: `heldout-results.jsonl`\n");
-        Files.writeString(r.out().resolve(QuickstartUseCase.MARKER), md.toString());
+        Files.writeString(r.out().resolve(QuickstartUseCase.REPORT), md.toString());
     }
 }

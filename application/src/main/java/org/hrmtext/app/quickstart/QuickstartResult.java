@@ -7,8 +7,9 @@ import org.hrmtext.app.train.TrainingSummary;
 
 /**
  * What a quickstart produced: where everything is, how training ended, the held-out
- * evaluation, a few example answers (prompt, model, reference) and the wall-clock time.
+ * evaluation, a few example answers (prompt, model, reference), the step budget, the wall-clock time of the
+ * training and of the whole run.
  */
-public record QuickstartResult(Path out, Path model, Path onnx, TrainingSummary training, EvalReport heldOut,
-        List<String[]> examples, double seconds) {
+public record QuickstartResult(Path out, Path model, Path onnx, TrainingSummary training, int plannedSteps,
+        EvalReport heldOut, List<String[]> examples, double trainingSeconds, double seconds) {
 }

@@ -19,20 +19,22 @@ import org.hrmtext.app.eval.EvalMode;
 import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
 import org.hrmtext.app.export.ExportUseCase;
-import org.hrmtext.app.io.AtomicDirectory;
+import org.hrmtext.app.io.RunDirectory;
 import org.hrmtext.app.train.TrainRequest;
 import org.hrmtext.app.train.TrainUseCase;
 import org.hrmtext.app.train.TrainingSummary;
-import org.hrmtext.domain.InvalidInputException;
 
 /**
  * The main job, end to end: generate the reasoning-task splits, prepare them with the byte
  * tokenizer, train HRM-Text (or a baseline) on the CPU, export ONNX, evaluate held-out exact
- * match through ONNX Runtime, and write a training curve and a report beside the model.
+ * match through ONNX Runtime, and write a training curve and a report beside the model. The run
+ * directory is locked while it is written; an earlier quickstart run in it (recognised by its
+ * {@link QuickstartMarker}) is replaced, removing only what a quickstart writes; any other
+ * non-empty directory is refused.
  */
 public final class QuickstartUseCase {
-    /** Marks a directory as a quickstart run, which a later quickstart may replace. */
-    static final String MARKER = "REPORT.md";
+    /** The report, written last. */
+    static final String REPORT = "REPORT.md";
     private final PrepareUseCase prepare;
     private final TrainUseCase train;
     private final ExportUseCase export;
@@ -48,18 +50,21 @@ public final class QuickstartUseCase {
 
     public QuickstartResult run(QuickstartRequest req, java.io.PrintStream log) {
         Path out = req.out();
-        claim(out);
-        try {
+        try (RunDirectory claimed = RunDirectory.claim(out, "--out")) {
+            QuickstartMarker.clear(claimed);
+            String runId = QuickstartMarker.write(out);
             long start = System.nanoTime();
             ReasoningTasks.Split split = ReasoningTasks.generate(req.seed(), QuickstartData.TRAIN, QuickstartData.HELD_OUT);
             Path data = out.resolve("data");
             QuickstartData.write(data.resolve("train.jsonl"), split.train());
             QuickstartData.write(data.resolve("heldout.jsonl"), split.heldOut());
-            Path config = out.resolve("quickstart.yaml");
+            Path config = out.resolve(QuickstartMarker.CONFIG);
             try (InputStream in = QuickstartUseCase.class.getResourceAsStream("quickstart.yaml")) {
                 Files.copy(in, config);
             }
-            TrainingConfig cfg = TrainingConfigLoader.load(config, overrides(req));
+            List<String> overrides = overrides(req);
+            TrainingConfig cfg = TrainingConfigLoader.load(config, overrides);
+            QuickstartConfigFile.write(config, overrides);
             log.printf("[1/4] preparing %,d training and %,d held-out tasks (byte tokenizer)%n", split.train().size(),
                     split.heldOut().size());
             prepare.run(new PrepareRequest(data.resolve("train.jsonl"), "byte", Map.of(), data.resolve("prepared"), 4,
@@ -68,16 +73,18 @@ public final class QuickstartUseCase {
                     "hidden " + cfg.model().hiddenSize(), cfg.train().steps(),
                     req.minutes() > 0 ? String.format(" or %.1f minutes", req.minutes()) : "");
             Path model = out.resolve("model");
+            long trainStart = System.nanoTime();
             TrainingSummary trained = train.run(new TrainRequest(cfg, data.resolve("prepared"), model, Optional.empty()));
+            double trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
             log.printf("[3/4] exporting ONNX%n");
             Path onnx = model.resolve("model.onnx");
             export.run(model, onnx, 17, "onnx");
             log.printf("[4/4] held-out exact match through ONNX Runtime%n");
             EvalReport report = eval.run(new EvalJob(onnx, data.resolve("heldout.jsonl"), EvalMode.EXACT, null, "onnx",
                     1, out.resolve("heldout-results.jsonl")));
-            QuickstartResult result = new QuickstartResult(out, model, onnx, trained, report, examples(out, split),
-                    (System.nanoTime() - start) / 1e9);
-            QuickstartReport.write(result, cfg);
+            QuickstartResult result = new QuickstartResult(out, model, onnx, trained, cfg.train().steps(), report, examples(out, split),
+                    trainingSeconds, (System.nanoTime() - start) / 1e9);
+            QuickstartReport.write(result, cfg, runId);
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -106,23 +113,5 @@ public final class QuickstartUseCase {
             ex.add(new String[] {t.instruction(), String.valueOf(r.get("output")), t.response()});
         }
         return ex;
-    }
-
-    private static void claim(Path out) {
-        try {
-            if (Files.exists(out)) {
-                boolean empty;
-                try (var s = Files.list(out)) {
-                    empty = s.findAny().isEmpty();
-                }
-                if (!empty && !Files.exists(out.resolve(MARKER))) {
-                    throw new InvalidInputException(out + " exists and is not an earlier quickstart run; choose another --out");
-                }
-                AtomicDirectory.deleteTreeQuietly(out);
-            }
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new InvalidInputException(out + ": cannot create: " + e.getMessage(), e);
-        }
     }
 }

@@ -21,6 +21,7 @@ final class RunSettings {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backend", c.backend().train());
         m.put("device", c.backend().device());
+        m.put("deterministic", c.backend().deterministic());
         m.put("seed", c.train().seed());
         m.put("rows", (long) c.train().rows());
         m.put("seq_len", (long) c.train().seqLen());

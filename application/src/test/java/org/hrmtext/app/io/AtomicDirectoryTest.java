@@ -54,4 +54,38 @@ class AtomicDirectoryTest {
         assertEquals("{}", Files.readString(f));
         assertEquals(1, entries());
     }
+
+    @Test
+    void aKillBetweenTheRenamesLeavesACopyThatIsRestored() throws IOException {
+        Path target = dir.resolve("checkpoint");
+        AtomicDirectory.replace(target, d -> Files.writeString(d.resolve("step"), "5"));
+        // As a kill after "target -> .old" and before ".new -> target" leaves it:
+        Files.move(target, dir.resolve(".checkpoint.old-1-2"));
+        Path fresh = Files.createDirectory(dir.resolve(".checkpoint.new-1-2"));
+        Files.writeString(fresh.resolve("step"), "10");
+        assertEquals(true, AtomicDirectory.recover(target));
+        assertEquals("10", Files.readString(target.resolve("step")));
+        assertEquals(false, AtomicDirectory.recover(target));
+        Files.createDirectory(dir.resolve(".checkpoint.tmp-3-4"));
+        AtomicDirectory.replace(target, d -> Files.writeString(d.resolve("step"), "15"));
+        assertEquals("15", Files.readString(target.resolve("step")));
+        assertEquals(1, entries(), "stale hidden copies are removed once a newer checkpoint is in place");
+    }
+
+    @Test
+    void withoutANewCopyTheOldOneIsRestored() throws IOException {
+        Path target = dir.resolve("checkpoint");
+        AtomicDirectory.replace(target, d -> Files.writeString(d.resolve("step"), "5"));
+        Files.move(target, dir.resolve(".checkpoint.old-1-2"));
+        Files.createDirectory(dir.resolve(".checkpoint.tmp-1-2"));
+        assertEquals(true, AtomicDirectory.hasLeftovers(target));
+        assertEquals(true, AtomicDirectory.recover(target));
+        assertEquals("5", Files.readString(target.resolve("step")));
+    }
+
+    @Test
+    void nothingToRecoverIsNoChange() throws IOException {
+        assertEquals(false, AtomicDirectory.recover(dir.resolve("checkpoint")));
+        assertEquals(0, entries());
+    }
 }

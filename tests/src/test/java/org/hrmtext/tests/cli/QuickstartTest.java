@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Guards the structure of {@code hrm quickstart} (not its accuracy) on a 0.3-minute budget with
  * one thread: exit 0; the report, a training curve that decodes as an image, the model directory
  * with its ONNX export, 200 held-out results, and train/held-out data that share no instruction;
- * a rerun into its own directory replaces it, while an unrelated non-empty directory is refused
- * and left as it was. Slow (about a minute): runs with {@code -Pslow}.
+ * a rerun into its own directory (recognised by its {@code .hrm-quickstart} marker) replaces what
+ * the earlier run wrote and keeps anything else, while an unrelated non-empty directory, even one
+ * holding a {@code REPORT.md}, is refused and left as it was. Slow (about a minute): runs with {@code -Pslow}.
  */
 @Tag("slow")
 class QuickstartTest {
@@ -38,19 +39,25 @@ class QuickstartTest {
         Path out = dir.resolve("quickstart");
         quickstart(out).succeeded();
         assertRecipe(out);
-        Files.writeString(out.resolve("stale.txt"), "from an earlier run");
+        String firstRun = Files.readString(out.resolve(".hrm-quickstart"));
+        Files.writeString(out.resolve("notes.txt"), "the user's own file");
+        Files.writeString(out.resolve("data").resolve("stale.jsonl"), "from the earlier run");
         quickstart(out).succeeded();
         assertRecipe(out);
-        assertFalse(Files.exists(out.resolve("stale.txt")), "a rerun replaces the earlier run");
+        assertFalse(Files.exists(out.resolve("data").resolve("stale.jsonl")), "a rerun replaces the earlier run");
+        assertEquals("the user's own file", Files.readString(out.resolve("notes.txt")), "a rerun deletes only what it wrote");
+        assertFalse(firstRun.equals(Files.readString(out.resolve(".hrm-quickstart"))), "a new run id");
+        assertTrue(Files.readString(out.resolve("quickstart.yaml")).contains("  max_minutes: 0.3"), "the run's own settings");
     }
 
     @Test
     void refusesAnUnrelatedNonEmptyDirectory() throws IOException {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("notes.txt"), "keep me");
+        Files.writeString(out.resolve("REPORT.md"), "# what hrm study gradients writes");
         String m = quickstart(out).failure(Hrm.BAD_INPUT, "quickstart");
         assertTrue(m.contains(out.toString()) && m.contains("choose another --out"), m);
-        OutputFiles.assertEntries(out, "notes.txt");
+        OutputFiles.assertEntries(out, "notes.txt", "REPORT.md");
     }
 
     private static void assertRecipe(Path out) throws IOException {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * no optimizer state, no EMA);
  * {@code --use-ema} starts from the checkpoint's EMA weights (one step at a negligible learning
  * rate leaves them in place), and is a one-line error on a directory without EMA weights; the
- * bundled defaults train at the full backprop depth from the first step (no credit warmup).
+ * bundled defaults train at the full backprop depth from the first step (no credit warmup); a
+ * {@code --config} that names a few keys keeps the SFT defaults for the others ({@code --set} over
+ * {@code --config} over {@code sft.yaml}); {@code --use-ema} after a five-step run warns that the
+ * EMA is still mostly the initial weights.
  */
 class SftTest {
     @TempDir
@@ -85,6 +88,34 @@ class SftTest {
         sft(run.resolve("checkpoint"), out, "--set", "train.steps=2", "--set", "train.seq_len=64", "--set", "train.rows=2",
                 "--set", "train.log_every=1", "--set", "backend.threads=1").succeeded();
         assertEquals(List.of(5.0, 5.0), Metrics.column(out, "bp_steps"), "H2L3 tiny HRM: bp_max_steps 5, no warmup");
+    }
+
+    @Test
+    void aPartialConfigKeepsTheSftDefaultsForTheRest() throws java.io.IOException {
+        Path config = Files.writeString(dir.resolve("partial.yaml"),
+                "train:\n  steps: 2\n  seq_len: 64\n  rows: 2\noptimizer:\n  warmup_steps: 1\nbackend:\n  threads: 1\n");
+        Path out = dir.resolve("partial");
+        sft(run.resolve("checkpoint"), out, "--config", config, "--set", "optimizer.warmup_steps=0").succeeded();
+        Map<String, Object> settings = trainerSettings(out);
+        assertEquals(1.0e-4, settings.get("lr"), "lr from sft.yaml, not the generic default");
+        assertEquals(0.999, settings.get("ema"), "EMA from sft.yaml");
+        assertEquals("constant", settings.get("credit"), "credit warmup off, from sft.yaml");
+        assertEquals(0L, settings.get("warmup_steps"), "--set wins over --config");
+        assertEquals(2L, settings.get("steps"), "--config wins over sft.yaml");
+    }
+
+    @Test
+    void useEmaAfterAShortRunWarns() {
+        Hrm.Result r = sft(run.resolve("checkpoint"), dir.resolve("ema-warning"), "--config", inputs.config(), "--use-ema",
+                "--set", "train.steps=1").succeeded();
+        assertTrue(r.err().contains("hrm sft: warning: --use-ema: " + run.resolve("checkpoint") + " was trained 5 steps with EMA "
+                + "decay 0.9999, so its EMA is still 100 % the initial (untrained) weights"), r.err());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> trainerSettings(Path out) throws java.io.IOException {
+        return (Map<String, Object>) org.hrmtext.domain.json.Json.parseObject(
+                Files.readString(out.resolve("checkpoint").resolve("trainer_state.json"))).get("settings");
     }
 
     private static double maxAbsDifference(Map<String, HostTensor> a, Map<String, HostTensor> b) {
