@@ -18,6 +18,7 @@ import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.domain.schedule.StateSlot;
 import org.hrmtext.onnx.proto.OnnxProto.GraphProto;
 import org.hrmtext.onnx.proto.OnnxProto.TensorProto;
+import org.hrmtext.ports.ExportOptions;
 
 /**
  * Builds the inference graph of a model: the recurrence unrolled from the domain schedule
@@ -33,21 +34,27 @@ final class OnnxGraphBuilder {
     private OnnxGraphBuilder() {
     }
 
-    /** The graph of {@code weights}, each initializer passed through {@code placement}. */
-    static GraphProto build(ModelWeights weights, UnaryOperator<TensorProto> placement) {
+    /** A built graph and whether it uses {@code com.microsoft} operators. */
+    record Built(GraphProto graph, boolean usesContribOps) {
+    }
+
+    /** The graph of {@code weights} in the formats of {@code options}, each initializer passed through {@code placement}. */
+    static Built build(ModelWeights weights, ExportOptions options, UnaryOperator<TensorProto> placement) {
         ModelConfig config = weights.layout().config();
         RecurrenceSchedule schedule = RecurrenceSchedule.of(config, RecurrenceSchedule.ownCredit(config));
-        OnnxSignature signature = new OnnxSignature(config);
+        OnnxSignature signature = new OnnxSignature(config, cacheType(options));
         OnnxGraph g = new OnnxGraph("hrm_text_" + config.architecture().configName(), placement);
         signature.inputs().forEach(g::input);
         signature.outputs().forEach(g::output);
-        addWeights(g, weights);
+        OnnxProjections projections = new OnnxProjections(g, options);
+        addWeights(g, weights, projections);
 
         g.scope("embed");
         String embedded = g.op("Gather", List.of(ParameterNames.EMBEDDING, OnnxSignature.INPUT_IDS));
         String input = g.op("Mul", List.of(embedded, g.scalar((float) config.embeddingScale())));
         OnnxRotary rotary = OnnxRotary.write(g, config, OnnxSignature.POSITION_IDS);
-        OnnxBlockWriter blocks = new OnnxBlockWriter(g, config, rotary, OnnxSignature.ATTENTION_BIAS);
+        OnnxBlockWriter blocks = new OnnxBlockWriter(g, config, rotary, OnnxSignature.ATTENTION_BIAS, projections,
+                signature.cacheType());
 
         Map<StateSlot, String> state = new EnumMap<>(StateSlot.class);
         state.put(StateSlot.INPUT, input);
@@ -66,27 +73,30 @@ final class OnnxGraphBuilder {
         }
         String last = state.get(schedule.output());
         g.scope("lm_head");
-        g.opInto("MatMul", List.of(atIndex(g, config, last), OnnxBlockWriter.matmulWeight(ParameterNames.LM_HEAD)),
-                OnnxSignature.LOGITS);
+        projections.applyInto(atIndex(g, config, last), ParameterNames.LM_HEAD, OnnxSignature.LOGITS);
         g.scope("lm_head.first");
         if (last.equals(first)) {
             g.opInto("Identity", List.of(OnnxSignature.LOGITS), OnnxSignature.FIRST_LOGITS);
         } else {
-            g.opInto("MatMul", List.of(atIndex(g, config, first),
-                    OnnxBlockWriter.matmulWeight(ParameterNames.LM_HEAD)), OnnxSignature.FIRST_LOGITS);
+            projections.applyInto(atIndex(g, config, first), ParameterNames.LM_HEAD, OnnxSignature.FIRST_LOGITS);
         }
-        return g.build();
+        return new Built(g.build(), projections.usesContribOps());
     }
 
-    private static void addWeights(OnnxGraph g, ModelWeights weights) {
+    /** The ONNX element type of the cache tensors {@code options} ask for. */
+    static int cacheType(ExportOptions options) {
+        return options.cache() == ExportOptions.CacheType.F16 ? OnnxSignature.FLOAT16 : OnnxSignature.FLOAT;
+    }
+
+    private static void addWeights(OnnxGraph g, ModelWeights weights, OnnxProjections projections) {
         int hidden = weights.layout().config().hiddenSize();
         g.initializer(OnnxTensors.floats(OnnxBlockWriter.NORM_SCALE, new long[] {hidden}, ones(hidden)));
         for (FusedTensor t : FusedLayout.of(weights.layout()).tensors()) {
             HostTensor fused = FusedLayout.fuse(t, weights);
-            if (t.name().equals(ParameterNames.EMBEDDING) || t.name().equals(ParameterNames.Z_L_INIT)) {
-                g.initializer(OnnxTensors.weight(t.name(), fused));
+            if (OnnxProjections.isProjection(t.name())) {
+                projections.add(fused);
             } else {
-                g.initializer(OnnxTensors.transposed(OnnxBlockWriter.matmulWeight(t.name()), fused));
+                g.initializer(OnnxTensors.weight(t.name(), fused));
             }
         }
     }
