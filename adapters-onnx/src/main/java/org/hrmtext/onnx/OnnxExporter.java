@@ -1,5 +1,7 @@
 package org.hrmtext.onnx;
 
+import com.google.protobuf.CodedInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.onnx.proto.OnnxProto.ModelProto;
 import org.hrmtext.onnx.proto.OnnxProto.OperatorSetIdProto;
+import org.hrmtext.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.hrmtext.ports.ExportOptions;
 import org.hrmtext.ports.ModelExporter;
 
@@ -40,9 +43,9 @@ public final class OnnxExporter implements ModelExporter {
     /** Oldest opset whose operators (Split, Unsqueeze, ReduceMean) have the forms the graph uses. */
     static final int MIN_OPSET = 13;
     static final int IR_VERSION = 8;
+    /** ModelProto field 14 ({@code metadata_props}), length-delimited. */
+    private static final int METADATA_PROPS_TAG = (14 << 3) | 2;
     static final String PRODUCER = "hrm-text";
-    /** Metadata key of the projection weight format ({@code f32}, {@code int8}, {@code int4}). */
-    public static final String WEIGHTS_KEY = "weights";
 
     private final OnnxFileWriter writer;
 
@@ -107,7 +110,7 @@ public final class OnnxExporter implements ModelExporter {
      */
     static Map<String, String> formatMetadata(ExportOptions options) {
         Map<String, String> m = new TreeMap<>();
-        m.put(WEIGHTS_KEY, options.weights().label());
+        m.put(ExportOptions.WEIGHTS_KEY, options.weights().label());
         m.put("kv_cache", options.cache().label());
         if (options.weights().quantized()) {
             m.put("weights_block_size", Integer.toString(options.blockSize()));
@@ -127,6 +130,30 @@ public final class OnnxExporter implements ModelExporter {
         all.put("version", version());
         all.put("schedule", RecurrenceSchedule.of(config, RecurrenceSchedule.ownCredit(config)).toString());
         return all;
+    }
+
+    /**
+     * The {@code metadata_props} of an ONNX file, read without parsing its graph (the graph field
+     * is skipped), so it is cheap even for a large model.
+     */
+    @Override
+    public Map<String, String> metadataOf(Path exported) {
+        Map<String, String> out = new TreeMap<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(exported), 1 << 16)) {
+            CodedInputStream coded = CodedInputStream.newInstance(in);
+            coded.setSizeLimit(Integer.MAX_VALUE);
+            for (int tag = coded.readTag(); tag != 0; tag = coded.readTag()) {
+                if (tag == METADATA_PROPS_TAG) {
+                    StringStringEntryProto e = StringStringEntryProto.parseFrom(coded.readBytes());
+                    out.put(e.getKey(), e.getValue());
+                } else {
+                    coded.skipField(tag);
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(exported + ": cannot read it as an ONNX file: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** This module's version, filtered into {@code onnx-backend.properties} by Maven. */

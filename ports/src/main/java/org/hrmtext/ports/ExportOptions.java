@@ -10,6 +10,8 @@ import org.hrmtext.domain.InvalidInputException;
  * of the key/value cache inputs and outputs ({@code f32} or {@code f16}).
  */
 public record ExportOptions(int opset, Weights weights, int blockSize, boolean quantizeLmHead, CacheType cache) {
+    /** Metadata key under which an exported file records its weight format ({@link Weights#label}). */
+    public static final String WEIGHTS_KEY = "weights";
     /** Block sizes a quantized export accepts. */
     public static final int[] BLOCK_SIZES = {32, 64, 128};
 

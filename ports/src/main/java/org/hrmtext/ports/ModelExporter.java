@@ -29,4 +29,12 @@ public interface ModelExporter {
         }
         export(weights, out, options.opset(), metadata);
     }
+
+    /**
+     * The metadata of a file this exporter wrote (e.g. its weight format), for refusing to export
+     * an already exported model again; empty where the backend cannot read it.
+     */
+    default Map<String, String> metadataOf(Path exported) {
+        return Map.of();
+    }
 }
