@@ -99,6 +99,24 @@ class QuantizedExportTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"int8", "int4"})
+    void aPlainOrtClientDecodesTheSameTokensFromTheFile(String weights) throws Exception {
+        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        Path file = dir.resolve(weights + ".onnx");
+        new OnnxExporter().export(golden.weights(), file,
+                options(Weights.parse("--weights", weights), 32, false, CacheType.F16), Map.of());
+        int n = golden.greedyTokens().length;
+        int[] plain = PlainOrtClient.greedy(file.toString(), Decoding.longs(golden.prompt()), n);
+        try (InferenceModel ours = new OnnxBackendProvider().openInference(ModelSource.ofFile(file),
+                BackendOptions.cpu(1))) {
+            assertArrayEquals(Decoding.greedy(ours, golden.prompt(), n).tokens(), plain);
+        }
+        if (weights.equals("int8")) {
+            assertArrayEquals(golden.greedyTokens(), plain, "int8 greedy tokens equal the float32 oracle's");
+        }
+    }
+
     @Test
     void projectionsRunAsMatMulNBitsAndTheSchemeIsInTheMetadata() throws IOException {
         GoldenFolder golden = GoldenFolder.load("golden/hrm");
