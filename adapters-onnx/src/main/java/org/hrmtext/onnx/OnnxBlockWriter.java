@@ -12,7 +12,8 @@ import org.hrmtext.domain.schedule.StackId;
  * {@code x += o_proj(sigmoid(gate) · Attn(rope(q), rope(k), v)); x += down(silu(gate) · up)} over
  * {@code rms(x)}, then MagicNorm (one more scale-free rms). Each layer's attention concatenates the
  * call's past keys/values with the new ones (keys after RoPE) and emits them as that call's present
- * cache outputs.
+ * cache outputs (float32, or float16 with the Casts around the Concat). Projections are written
+ * by {@link OnnxProjections} (MatMul, or MatMulNBits for quantized weights).
  *
  * <p>{@code rms} is written as {@code Pow(x, 2) → ReduceMean → Add(eps) → Sqrt → Div → Mul(ones)}:
  * the pattern ONNX Runtime fuses into one SimplifiedLayerNormalization kernel (the fusion needs the
@@ -26,17 +27,17 @@ final class OnnxBlockWriter {
     private final ModelConfig config;
     private final OnnxRotary rotary;
     private final String bias;
+    private final OnnxProjections projections;
+    private final boolean halfCache;
 
-    OnnxBlockWriter(OnnxGraph g, ModelConfig config, OnnxRotary rotary, String bias) {
+    OnnxBlockWriter(OnnxGraph g, ModelConfig config, OnnxRotary rotary, String bias, OnnxProjections projections,
+            int cacheType) {
         this.g = g;
         this.config = config;
         this.rotary = rotary;
         this.bias = bias;
-    }
-
-    /** The name of a projection's MatMul operand: the checkpoint tensor transposed to {@code [in, out]}. */
-    static String matmulWeight(String fusedName) {
-        return fusedName + ".T";
+        this.projections = projections;
+        this.halfCache = cacheType == OnnxSignature.FLOAT16;
     }
 
     /** Runs {@code stack} on {@code x} ({@code [batch, query_len, hidden]}) as module call {@code call}. */
@@ -63,22 +64,37 @@ final class OnnxBlockWriter {
     private String attention(String layer, int call, int index, String x) {
         long heads = config.numAttentionHeads();
         long headDim = config.headDim();
-        String gqkv = g.op("MatMul", List.of(x, matmulWeight(layer + ".self_attn.gqkv_proj.weight")));
+        String gqkv = projections.apply(x, layer + ".self_attn.gqkv_proj.weight");
         String[] parts = g.ops("Split", List.of(gqkv), 4, attr("axis", -1));
         String q = rotary.apply(heads(parts[1], heads, headDim));
         String k = rotary.apply(heads(parts[2], heads, headDim));
         String v = heads(parts[3], heads, headDim);
         String keys = OnnxSignature.presentKey(call, index);
         String values = OnnxSignature.presentValue(call, index);
-        g.opInto("Concat", List.of(OnnxSignature.pastKey(call, index), k), keys, attr("axis", 2));
-        g.opInto("Concat", List.of(OnnxSignature.pastValue(call, index), v), values, attr("axis", 2));
-        String kt = g.op("Transpose", List.of(keys), attr("perm", new long[] {0, 1, 3, 2}));
+        String allKeys = cached(OnnxSignature.pastKey(call, index), k, keys);
+        String allValues = cached(OnnxSignature.pastValue(call, index), v, values);
+        String kt = g.op("Transpose", List.of(allKeys), attr("perm", new long[] {0, 1, 3, 2}));
         String scores = g.op("Mul", List.of(g.op("MatMul", List.of(q, kt)), g.scalar(1.0f / (float) Math.sqrt(headDim))));
         String probs = g.op("Softmax", List.of(g.op("Add", List.of(scores, bias))), attr("axis", -1));
-        String o = g.op("Transpose", List.of(g.op("MatMul", List.of(probs, values))), attr("perm", new long[] {0, 2, 1, 3}));
+        String o = g.op("Transpose", List.of(g.op("MatMul", List.of(probs, allValues))), attr("perm", new long[] {0, 2, 1, 3}));
         String merged = g.op("Reshape", List.of(o, g.ints(0, 0, heads * headDim)));
         String gated = g.op("Mul", List.of(g.op("Sigmoid", List.of(parts[0])), merged));
-        return g.op("MatMul", List.of(gated, matmulWeight(layer + ".self_attn.o_proj.weight")));
+        return projections.apply(gated, layer + ".self_attn.o_proj.weight");
+    }
+
+    /**
+     * Appends the new keys or values to the past ones as the {@code present} output and returns
+     * the float32 tensor attention reads: the output itself, or with a float16 cache the new
+     * entries cast down before the Concat and the whole cache cast back up after it.
+     */
+    private String cached(String past, String fresh, String present) {
+        if (!halfCache) {
+            g.opInto("Concat", List.of(past, fresh), present, attr("axis", 2));
+            return present;
+        }
+        String half = g.op("Cast", List.of(fresh), attr("to", OnnxSignature.FLOAT16));
+        g.opInto("Concat", List.of(past, half), present, attr("axis", 2));
+        return g.op("Cast", List.of(present), attr("to", OnnxSignature.FLOAT));
     }
 
     /** {@code [batch, T, heads·head_dim]} to {@code [batch, heads, T, head_dim]}. */
@@ -88,10 +104,10 @@ final class OnnxBlockWriter {
     }
 
     private String mlp(String layer, String x) {
-        String gu = g.op("MatMul", List.of(x, matmulWeight(layer + ".mlp.gate_up_proj.weight")));
+        String gu = projections.apply(x, layer + ".mlp.gate_up_proj.weight");
         String[] parts = g.ops("Split", List.of(gu), 2, attr("axis", -1));
         String silu = g.op("Mul", List.of(parts[0], g.op("Sigmoid", List.of(parts[0]))));
         String hidden = g.op("Mul", List.of(silu, parts[1]));
-        return g.op("MatMul", List.of(hidden, matmulWeight(layer + ".mlp.down_proj.weight")));
+        return projections.apply(hidden, layer + ".mlp.down_proj.weight");
     }
 }

@@ -53,13 +53,33 @@ final class OnnxGraph {
 
     /** Adds a node whose single output has a given name (a graph output). */
     void opInto(String opType, List<String> inputs, String output, AttributeProto... attributes) {
-        add(opType, scope + "/" + opType + "_" + counter++, inputs, List.of(output), attributes);
+        opInto("", opType, inputs, output, attributes);
+    }
+
+    /** Adds a node of an operator from {@code domain} (e.g. {@code com.microsoft}); returns its output. */
+    String opIn(String domain, String opType, List<String> inputs, AttributeProto... attributes) {
+        String name = scope + "/" + opType + "_" + counter++;
+        add(domain, opType, name, inputs, List.of(name), attributes);
+        return name;
+    }
+
+    /** Adds a node of an operator from {@code domain} whose single output has a given name. */
+    void opInto(String domain, String opType, List<String> inputs, String output, AttributeProto... attributes) {
+        add(domain, opType, scope + "/" + opType + "_" + counter++, inputs, List.of(output), attributes);
     }
 
     private void add(String opType, String name, List<String> inputs, List<String> outputs,
             AttributeProto... attributes) {
+        add("", opType, name, inputs, outputs, attributes);
+    }
+
+    private void add(String domain, String opType, String name, List<String> inputs, List<String> outputs,
+            AttributeProto... attributes) {
         NodeProto.Builder node = NodeProto.newBuilder().setName(name).setOpType(opType)
                 .addAllInput(inputs).addAllOutput(outputs);
+        if (!domain.isEmpty()) {
+            node.setDomain(domain);
+        }
         Arrays.stream(attributes).sorted(Comparator.comparing(AttributeProto::getName)).forEach(node::addAttribute);
         graph.addNode(node);
     }

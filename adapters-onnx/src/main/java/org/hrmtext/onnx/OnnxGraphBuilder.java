@@ -16,12 +16,13 @@ import org.hrmtext.domain.schedule.RecurrenceDataflow;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.onnx.proto.OnnxProto.GraphProto;
 import org.hrmtext.onnx.proto.OnnxProto.TensorProto;
+import org.hrmtext.ports.ExportOptions;
 
 /**
  * Builds the inference graph of a model: the recurrence unrolled from the domain schedule by the
  * domain's {@link RecurrenceDataflow} (this class writes only its nodes), then {@code lm_head} on
- * the output state at each row's {@code logits_index}, for the final value ({@code logits}) and for the value written by the first
- * call that targets the output state ({@code first_logits}, for auto-guidance).
+ * the output state at each row's {@code logits_index}, for the final value ({@code logits}) and
+ * for the value written by the first call that targets the output state ({@code first_logits}, for auto-guidance).
  *
  * <p>Each weight is one initializer shared by every call that runs its stack, in the fused layout
  * ({@code gqkv_proj}, {@code gate_up_proj}); projections are stored transposed ({@code name.T}).
@@ -30,18 +31,24 @@ final class OnnxGraphBuilder {
     private OnnxGraphBuilder() {
     }
 
-    /** The graph of {@code weights}, each initializer passed through {@code placement}. */
-    static GraphProto build(ModelWeights weights, UnaryOperator<TensorProto> placement) {
+    /** A built graph and whether it uses {@code com.microsoft} operators. */
+    record Built(GraphProto graph, boolean usesContribOps) {
+    }
+
+    /** The graph of {@code weights} in the formats of {@code options}, each initializer passed through {@code placement}. */
+    static Built build(ModelWeights weights, ExportOptions options, UnaryOperator<TensorProto> placement) {
         ModelConfig config = weights.layout().config();
         RecurrenceSchedule schedule = RecurrenceSchedule.of(config, RecurrenceSchedule.ownCredit(config));
-        OnnxSignature signature = new OnnxSignature(config);
+        OnnxSignature signature = new OnnxSignature(config, cacheType(options));
         OnnxGraph g = new OnnxGraph("hrm_text_" + config.architecture().configName(), placement);
         signature.inputs().forEach(g::input);
         signature.outputs().forEach(g::output);
-        addWeights(g, weights);
+        OnnxProjections projections = new OnnxProjections(g, options);
+        addWeights(g, weights, projections);
 
         OnnxRotary rotary = OnnxRotary.write(g, config, OnnxSignature.POSITION_IDS);
-        OnnxBlockWriter blocks = new OnnxBlockWriter(g, config, rotary, OnnxSignature.ATTENTION_BIAS);
+        OnnxBlockWriter blocks = new OnnxBlockWriter(g, config, rotary, OnnxSignature.ATTENTION_BIAS, projections,
+                signature.cacheType());
         RecurrenceDataflow.Trace<String> trace = RecurrenceDataflow.run(schedule, new RecurrenceDataflow.Kernels<>() {
             @Override
             public String embedded(boolean trained) {
@@ -73,27 +80,30 @@ final class OnnxGraphBuilder {
         String first = trace.first();
         String last = trace.last();
         g.scope("lm_head");
-        g.opInto("MatMul", List.of(atIndex(g, config, last), OnnxBlockWriter.matmulWeight(ParameterNames.LM_HEAD)),
-                OnnxSignature.LOGITS);
+        projections.applyInto(atIndex(g, config, last), ParameterNames.LM_HEAD, OnnxSignature.LOGITS);
         g.scope("lm_head.first");
         if (last.equals(first)) {
             g.opInto("Identity", List.of(OnnxSignature.LOGITS), OnnxSignature.FIRST_LOGITS);
         } else {
-            g.opInto("MatMul", List.of(atIndex(g, config, first),
-                    OnnxBlockWriter.matmulWeight(ParameterNames.LM_HEAD)), OnnxSignature.FIRST_LOGITS);
+            projections.applyInto(atIndex(g, config, first), ParameterNames.LM_HEAD, OnnxSignature.FIRST_LOGITS);
         }
-        return g.build();
+        return new Built(g.build(), projections.usesContribOps());
     }
 
-    private static void addWeights(OnnxGraph g, ModelWeights weights) {
+    /** The ONNX element type of the cache tensors {@code options} ask for. */
+    static int cacheType(ExportOptions options) {
+        return options.cache() == ExportOptions.CacheType.F16 ? OnnxSignature.FLOAT16 : OnnxSignature.FLOAT;
+    }
+
+    private static void addWeights(OnnxGraph g, ModelWeights weights, OnnxProjections projections) {
         int hidden = weights.layout().config().hiddenSize();
         g.initializer(OnnxTensors.floats(OnnxBlockWriter.NORM_SCALE, new long[] {hidden}, ones(hidden)));
         for (FusedTensor t : FusedLayout.of(weights.layout()).tensors()) {
             HostTensor fused = FusedLayout.fuse(t, weights);
-            if (t.name().equals(ParameterNames.EMBEDDING) || t.name().equals(ParameterNames.Z_L_INIT)) {
-                g.initializer(OnnxTensors.weight(t.name(), fused));
+            if (OnnxProjections.isProjection(t.name())) {
+                projections.add(fused);
             } else {
-                g.initializer(OnnxTensors.transposed(OnnxBlockWriter.matmulWeight(t.name()), fused));
+                g.initializer(OnnxTensors.weight(t.name(), fused));
             }
         }
     }

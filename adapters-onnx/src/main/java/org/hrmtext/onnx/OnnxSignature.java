@@ -19,6 +19,8 @@ import org.hrmtext.domain.schedule.RecurrenceSchedule;
  * logits, first_logits          float [batch, vocab]
  * present_key.C.L, ...          float [batch, heads, key_len, head_dim]
  * </pre>
+ *
+ * <p>The caches are float32, or float16 in a model exported with {@code --kv-dtype f16}.
  */
 final class OnnxSignature {
     static final String INPUT_IDS = "input_ids";
@@ -33,7 +35,9 @@ final class OnnxSignature {
     static final String KEY_LEN = "key_len";
     /** ONNX element types (TensorProto.DataType). */
     static final int FLOAT = 1;
+    static final int UINT8 = 2;
     static final int INT64 = 7;
+    static final int FLOAT16 = 10;
 
     /** One graph input or output: name, element type and dims (a {@code Long} or a symbolic {@code String}). */
     record Port(String name, int elementType, List<Object> dims) {
@@ -42,8 +46,18 @@ final class OnnxSignature {
         }
 
         String describe() {
-            return (elementType == FLOAT ? "float32 " : "int64 ") + dims.toString();
+            return typeName(elementType) + " " + dims.toString();
         }
+    }
+
+    /** {@code float32}, {@code float16} or {@code int64}. */
+    static String typeName(int elementType) {
+        return switch (elementType) {
+            case FLOAT -> "float32";
+            case FLOAT16 -> "float16";
+            case INT64 -> "int64";
+            default -> "type " + elementType;
+        };
     }
 
     private final int calls;
@@ -51,13 +65,31 @@ final class OnnxSignature {
     private final long heads;
     private final long headDim;
     private final long vocab;
+    private final int cacheType;
 
+    /** The signature with float32 caches. */
     OnnxSignature(ModelConfig config) {
+        this(config, FLOAT);
+    }
+
+    /** The signature whose past/present caches have element type {@code cacheType} ({@link #FLOAT} or {@link #FLOAT16}). */
+    OnnxSignature(ModelConfig config, int cacheType) {
         this.calls = RecurrenceSchedule.of(config, RecurrenceSchedule.ownCredit(config)).calls().size();
         this.layers = config.numHiddenLayers();
         this.heads = config.numAttentionHeads();
         this.headDim = config.headDim();
         this.vocab = config.vocabSize();
+        this.cacheType = cacheType;
+    }
+
+    /** Element type of the past/present cache tensors. */
+    int cacheType() {
+        return cacheType;
+    }
+
+    /** Bytes of one cache element. */
+    int cacheElementBytes() {
+        return cacheType == FLOAT16 ? 2 : Float.BYTES;
     }
 
     static String pastKey(int call, int layer) {
@@ -115,6 +147,6 @@ final class OnnxSignature {
     }
 
     private Port cache(String name, String timeAxis) {
-        return new Port(name, FLOAT, List.of(BATCH, heads, timeAxis, headDim));
+        return new Port(name, cacheType, List.of(BATCH, heads, timeAxis, headDim));
     }
 }

@@ -30,6 +30,15 @@ final class OnnxTensors {
         return t.setRawData(UnsafeByteOperations.unsafeWrap(buf.array())).build();
     }
 
+    /** A uint8 tensor with the given dims (packed quantized weights, zero points). */
+    static TensorProto uint8s(String name, long[] dims, byte[] data) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(OnnxSignature.UINT8);
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.setRawData(UnsafeByteOperations.unsafeWrap(data)).build();
+    }
+
     /** A weight as stored in a checkpoint, {@code [rows, cols]} or {@code [n]}. */
     static TensorProto weight(String name, HostTensor t) {
         long[] dims = new long[t.shape().length];

@@ -28,10 +28,10 @@ final class OrtInferenceModel implements InferenceModel {
     private final Runnable cleanup;
     private volatile boolean closed;
 
-    OrtInferenceModel(ModelConfig config, OrtSession session, Runnable cleanup) {
+    OrtInferenceModel(ModelConfig config, OrtSession session, OnnxSignature signature, Runnable cleanup) {
         this.config = config;
         this.session = session;
-        this.signature = new OnnxSignature(config);
+        this.signature = signature;
         this.cleanup = cleanup;
     }
 

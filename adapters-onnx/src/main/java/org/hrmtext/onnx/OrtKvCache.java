@@ -1,10 +1,12 @@
 package org.hrmtext.onnx;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import org.hrmtext.ports.KvCache;
@@ -13,7 +15,8 @@ import org.hrmtext.ports.KvCache;
  * The key/value caches of one generation request in ONNX Runtime memory: the present tensors of
  * the last run, fed back as the next run's past tensors without a copy into Java. Replacing them
  * closes the previous run's result. Before the first run every past tensor is one shared
- * zero-length tensor {@code [batch, heads, 0, head_dim]}. Not shared between threads.
+ * zero-length tensor {@code [batch, heads, 0, head_dim]}, of the model's cache element type
+ * (float32, or float16 for a model exported with {@code --kv-dtype f16}). Not shared between threads.
  */
 final class OrtKvCache implements KvCache {
     private final OrtInferenceModel owner;
@@ -32,13 +35,21 @@ final class OrtKvCache implements KvCache {
         this.owner = owner;
         this.signature = signature;
         this.batch = batch;
-        this.bytesPerPosition = 2L * signature.calls() * signature.layers() * batch * heads * headDim * Float.BYTES;
+        this.bytesPerPosition = 2L * signature.calls() * signature.layers() * batch * heads * headDim
+                * signature.cacheElementBytes();
         try {
-            this.empty = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.allocate(0),
-                    new long[] {batch, heads, 0, headDim});
+            this.empty = emptyCache(signature.cacheType(), new long[] {batch, heads, 0, headDim});
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot allocate an empty cache: " + e.getMessage(), e);
         }
+    }
+
+    /** The zero-length past tensor of the cache's element type (float32 or float16). */
+    private static OnnxTensor emptyCache(int cacheType, long[] shape) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        return cacheType == OnnxSignature.FLOAT16
+                ? OnnxTensor.createTensor(env, ByteBuffer.allocateDirect(0), shape, OnnxJavaType.FLOAT16)
+                : OnnxTensor.createTensor(env, FloatBuffer.allocate(0), shape);
     }
 
     boolean ownedBy(OrtInferenceModel model) {

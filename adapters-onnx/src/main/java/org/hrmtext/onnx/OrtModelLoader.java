@@ -54,8 +54,9 @@ final class OrtModelLoader {
         try {
             ModelConfig config = source.weights().isPresent() ? source.weights().get().layout().config()
                     : configOf(session, file);
-            OrtSignatureCheck.check(session, new OnnxSignature(config), file.toString());
-            return new OrtInferenceModel(config, session, cleanup);
+            OnnxSignature signature = new OnnxSignature(config, OrtSignatureCheck.cacheType(session));
+            OrtSignatureCheck.check(session, signature, file.toString());
+            return new OrtInferenceModel(config, session, signature, cleanup);
         } catch (RuntimeException e) {
             try {
                 session.close();

@@ -23,8 +23,24 @@ final class OrtSessions {
         try (SessionOptions so = options(options)) {
             return OrtEnvironment.getEnvironment().createSession(file, so);
         } catch (OrtException e) {
-            throw new InvalidInputException(file + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
+            throw loadFailure(file, options.device(), e);
         }
+    }
+
+    /**
+     * The error for a model ONNX Runtime cannot load; when the operator it lacks is the
+     * quantized projections' {@code com.microsoft.MatMulNBits}, the message names it and says what runs it.
+     */
+    static InvalidInputException loadFailure(String file, String device, OrtException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains(OnnxProjections.MATMUL_NBITS)) {
+            return new InvalidInputException(file + ": this ONNX Runtime build cannot run operator "
+                    + OnnxProjections.CONTRIB_DOMAIN + "." + OnnxProjections.MATMUL_NBITS + " on device " + device
+                    + ", which the model's quantized weights need (" + message.lines().findFirst().orElse("")
+                    + "); use ONNX Runtime 1.23 or newer with its contrib operators (the onnxruntime or onnxruntime_gpu "
+                    + "artifacts) or export with --weights f32", e);
+        }
+        return new InvalidInputException(file + ": ONNX Runtime cannot load the model: " + message, e);
     }
 
     /** A session over a serialized model. */

@@ -19,6 +19,22 @@ final class OrtSignatureCheck {
     private OrtSignatureCheck() {
     }
 
+    /**
+     * The element type of a loaded model's caches, read from its first {@code past_key} input:
+     * {@link OnnxSignature#FLOAT16} when that is float16, {@link OnnxSignature#FLOAT} otherwise (a
+     * mismatch elsewhere is then reported by {@link #check}).
+     */
+    static int cacheType(OrtSession session) {
+        try {
+            NodeInfo info = session.getInputInfo().get(OnnxSignature.pastKey(0, 0));
+            boolean half = info != null && info.getInfo() instanceof TensorInfo
+                    && ((TensorInfo) info.getInfo()).type == OnnxJavaType.FLOAT16;
+            return half ? OnnxSignature.FLOAT16 : OnnxSignature.FLOAT;
+        } catch (OrtException e) {
+            throw new InvalidInputException("cannot read the model's inputs: " + e.getMessage(), e);
+        }
+    }
+
     static void check(OrtSession session, OnnxSignature expected, String file) {
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
@@ -54,7 +70,11 @@ final class OrtSignatureCheck {
             return false;
         }
         TensorInfo t = (TensorInfo) info.getInfo();
-        OnnxJavaType type = port.elementType() == OnnxSignature.FLOAT ? OnnxJavaType.FLOAT : OnnxJavaType.INT64;
+        OnnxJavaType type = switch (port.elementType()) {
+            case OnnxSignature.FLOAT -> OnnxJavaType.FLOAT;
+            case OnnxSignature.FLOAT16 -> OnnxJavaType.FLOAT16;
+            default -> OnnxJavaType.INT64;
+        };
         long[] shape = t.getShape();
         if (t.type != type || shape.length != port.dims().size()) {
             return false;

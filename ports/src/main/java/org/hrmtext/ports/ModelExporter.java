@@ -17,4 +17,24 @@ public interface ModelExporter {
      * @param metadata provenance (producer, version, source checkpoint, ...), stored in the file
      */
     void export(ModelWeights weights, Path out, int opset, Map<String, String> metadata);
+
+    /**
+     * Exports with weight and cache formats other than float32 where the backend has them; the
+     * default refuses anything but {@link ExportOptions#f32}.
+     */
+    default void export(ModelWeights weights, Path out, ExportOptions options, Map<String, String> metadata) {
+        if (!options.equals(ExportOptions.f32(options.opset()))) {
+            throw new org.hrmtext.domain.InvalidInputException("this exporter writes float32 weights and caches only, not "
+                    + options.describe());
+        }
+        export(weights, out, options.opset(), metadata);
+    }
+
+    /**
+     * The metadata of a file this exporter wrote (e.g. its weight format), for refusing to export
+     * an already exported model again; empty where the backend cannot read it.
+     */
+    default Map<String, String> metadataOf(Path exported) {
+        return Map.of();
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  */
 public record ProcessMemory(long rssBytes, long peakRssBytes) {
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     public static ProcessMemory now() {
         try {
@@ -26,6 +27,20 @@ public record ProcessMemory(long rssBytes, long peakRssBytes) {
             return new ProcessMemory(rss, peak);
         } catch (IOException e) {
             return new ProcessMemory(-1, -1);
+        }
+    }
+
+    /**
+     * Resets the peak ({@code VmHWM}) to the current resident size by writing 5 to
+     * {@code /proc/self/clear_refs} (Linux 4.0+), so a later peak counts only what came after;
+     * false where that is not possible.
+     */
+    public static boolean resetPeak() {
+        try {
+            Files.writeString(CLEAR_REFS, "5");
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
         }
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hrm bench}: the group of benchmarks ({@code train}, {@code generate}). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchTrainCommand.class, BenchGenerateCommand.class})
+        subcommands = {BenchTrainCommand.class, BenchGenerateCommand.class, BenchQuantizationCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,17 +1,24 @@
 package org.hrmtext.app.export;
 
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.hrmtext.app.AppVersion;
+import org.hrmtext.app.bench.RandomModels;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.wiring.BackendRegistry;
+import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.inference.HrmTextModel;
+import org.hrmtext.ports.ExportOptions;
+import org.hrmtext.ports.ModelExporter;
 
 /**
  * Exports a model directory with the named backend's exporter, recording where it came from, and
  * copies the model's tokenizer files (if any) beside the exported file, where
- * {@code hrm generate --prompt} looks for them.
+ * {@code hrm generate --prompt} looks for them. An exported file given in place of the directory
+ * is refused (an already quantized one is named as such), and random weights of a preset can be
+ * exported for benchmarks.
  */
 public final class ExportUseCase {
     private final BackendRegistry registry;
@@ -21,11 +28,38 @@ public final class ExportUseCase {
         this.registry = registry;
     }
 
+    /** Exports float32 weights and caches at {@code opset}. */
     public void run(Path modelDir, Path out, int opset, String backend) {
-        var exporter = registry.select(backend).exporter();
-        exporter.export(HrmTextModel.readDirectory(modelDir), out, opset,
+        run(modelDir, out, ExportOptions.f32(opset), backend);
+    }
+
+    public void run(Path modelDir, Path out, ExportOptions options, String backend) {
+        ModelExporter exporter = registry.select(backend).exporter();
+        if (Files.isRegularFile(modelDir)) {
+            throw notADirectory(modelDir, exporter.metadataOf(modelDir));
+        }
+        exporter.export(HrmTextModel.readDirectory(modelDir), out, options,
                 Map.of("source_checkpoint", modelDir.toAbsolutePath().normalize().toString(),
                         "hrm_version", AppVersion.version()));
         TokenizerFiles.copy(modelDir, out.toAbsolutePath().getParent());
+    }
+
+    /** Exports random weights of {@code preset} (see {@link RandomModels}). */
+    public void runRandom(String preset, long seed, Path out, ExportOptions options, String backend) {
+        ModelExporter exporter = registry.select(backend).exporter();
+        exporter.export(RandomModels.weights(preset, seed), out, options,
+                Map.of("source_checkpoint", "random " + preset + " weights, seed " + seed,
+                        "hrm_version", AppVersion.version()));
+    }
+
+    private static InvalidInputException notADirectory(Path file, Map<String, String> metadata) {
+        String weights = metadata.get(ExportOptions.WEIGHTS_KEY);
+        if (weights != null && !weights.equals(ExportOptions.Weights.F32.label())) {
+            return new InvalidInputException(file + ": already quantized (weights " + weights + " in its metadata); "
+                    + "--weights quantizes float32 weights: export from the model directory it came from "
+                    + "(config.json + model.safetensors)");
+        }
+        return new InvalidInputException(file + ": is a file; --model expects a model directory "
+                + "(config.json + model.safetensors)");
     }
 }
