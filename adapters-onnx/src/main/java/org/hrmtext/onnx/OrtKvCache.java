@@ -22,6 +22,8 @@ final class OrtKvCache implements KvCache {
     private final long bytesPerPosition;
     private final OnnxTensor empty;
     private OrtSession.Result last;
+    /** Gathered tensors by present name, fed as the past of the first run, then closed; null otherwise. */
+    private Map<String, OnnxTensor> seeded;
     private int length;
     private boolean closed;
 
@@ -41,6 +43,14 @@ final class OrtKvCache implements KvCache {
         }
     }
 
+    /** A cache of {@code length} positions starting from gathered tensors (see {@link OrtKvCacheGather}). */
+    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim,
+            Map<String, OnnxTensor> seeded, int length) {
+        this(owner, signature, batch, heads, headDim);
+        this.seeded = seeded;
+        this.length = length;
+    }
+
     boolean ownedBy(OrtInferenceModel model) {
         return owner == model;
     }
@@ -56,8 +66,13 @@ final class OrtKvCache implements KvCache {
         }
     }
 
-    private OnnxTensorLike present(String name) {
-        return last == null ? empty : (OnnxTensor) last.get(name).orElseThrow();
+    /** The cache tensor of a present name: from the last run, the gathered start, or the empty tensor. */
+    OnnxTensorLike present(String name) {
+        checkOpen();
+        if (last != null) {
+            return (OnnxTensor) last.get(name).orElseThrow();
+        }
+        return seeded != null ? seeded.get(name) : empty;
     }
 
     /** Takes the result of a run over {@code tokens} new positions; its present tensors become the cache. */
@@ -67,6 +82,7 @@ final class OrtKvCache implements KvCache {
         }
         last = result;
         length += tokens;
+        closeSeeded();
     }
 
     @Override
@@ -98,6 +114,14 @@ final class OrtKvCache implements KvCache {
                 last.close();
             }
             empty.close();
+            closeSeeded();
+        }
+    }
+
+    private void closeSeeded() {
+        if (seeded != null) {
+            seeded.values().forEach(OnnxTensor::close);
+            seeded = null;
         }
     }
 }
