@@ -161,6 +161,34 @@ class BatchedDecodeContractTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("backends")
+    void aFailingRequestFailsAloneAndACancelledOneLeaves(String backend, String arch) throws Exception {
+        GoldenCase golden = GoldenCase.load(arch);
+        int[] prompt = golden.prompt();
+        try (InferenceModel model = open(backend, golden);
+                ContinuousBatcher batcher = new ContinuousBatcher(model, new BatchingSettings(4, 4, 1L << 30, 64),
+                        StepObserver.NONE)) {
+            int[] expected = new GenerationEngine(model, 64).generate(GenerationRequest.greedy(prompt, 8)).newTokens().get(0);
+            Generation failing = batcher.submit(new DecodeRequest(prompt, 8, SamplingSettings.greedy(), Set.of(),
+                    Duration.ofMinutes(1), (row, token) -> {
+                        throw new IllegalStateException("listener failed");
+                    }));
+            Generation cancelled = batcher.submit(new DecodeRequest(prompt, 40, SamplingSettings.greedy(), Set.of(),
+                    Duration.ofMinutes(1), null));
+            cancelled.cancel();
+            Generation good = batcher.submit(new DecodeRequest(prompt, 8, SamplingSettings.greedy(), Set.of(),
+                    Duration.ofMinutes(1), null));
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> failing.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("listener failed", e.getCause().getMessage());
+            DecodeOutcome gone = cancelled.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(DecodeOutcome.FinishReason.CANCELLED, gone.reason());
+            assertTrue(gone.tokens().length < 40);
+            assertArrayEquals(expected, good.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS).tokens());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("backends")
     void requestsPastTheContextOrTheBudgetAreRefused(String backend, String arch) {
         GoldenCase golden = GoldenCase.load(arch);
         try (InferenceModel model = open(backend, golden);
