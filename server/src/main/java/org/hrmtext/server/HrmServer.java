@@ -7,12 +7,14 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hrmtext.inference.batching.ContinuousBatcher;
 
 /**
@@ -39,6 +41,7 @@ public final class HrmServer implements AutoCloseable {
     private final PrintStream log;
     private final long created = Instant.now().getEpochSecond();
     private final SecureRandom random = new SecureRandom();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean ready = true;
 
     private HrmServer(ContinuousBatcher batcher, TextCodec codec, ServerSettings settings, ServerMetrics metrics, PrintStream log) {
@@ -100,6 +103,15 @@ public final class HrmServer implements AutoCloseable {
     }
 
     private void complete(Context ctx, boolean chat) throws InterruptedException {
+        inFlight.incrementAndGet();
+        try {
+            completeCounted(ctx, chat);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void completeCounted(Context ctx, boolean chat) throws InterruptedException {
         long arrival = System.nanoTime();
         if (!ready) {
             throw new ApiException(503, "server_error", "the server is shutting down", null, "shutting_down");
@@ -229,7 +241,16 @@ public final class HrmServer implements AutoCloseable {
      */
     public boolean shutdown() {
         ready = false;
-        boolean drained = batcher.drain(settings.grace());
+        long end = System.nanoTime() + settings.grace().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() - end < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        boolean drained = inFlight.get() == 0 && batcher.drain(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
         app.stop();
         return drained;
     }

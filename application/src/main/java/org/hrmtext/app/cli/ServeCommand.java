@@ -9,6 +9,7 @@ import org.hrmtext.app.serve.ServeOptions;
 import org.hrmtext.app.serve.ServerLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /** {@code hrm serve}: the OpenAI-compatible HTTP server with continuous batching. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -75,18 +76,17 @@ public final class ServeCommand implements Callable<Integer> {
         ServerLauncher.Running running = launcher.launch(new ServeOptions(Optional.of(model), Optional.empty(), backend, device,
                 threads, host, port, maxBatch, maxQueue, maxContext, Optional.ofNullable(apiKeyEnv), cacheBudgetMb,
                 requestTimeout, grace, maxBodyKb, defaultMaxTokens), System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("hrm serve: stopping (grace " + grace + " s)");
-            boolean drained = running.shutdown();
-            System.out.println("hrm serve: stopped" + (drained ? "" : "; requests still running were cancelled"));
-            System.out.flush();
-            stopped.countDown();
-            Runtime.getRuntime().halt(0);
-        }, "hrm-serve-shutdown"));
+        CountDownLatch stop = new CountDownLatch(1);
+        // A signal handler, not a shutdown hook: ONNX Runtime's own hook closes its environment at
+        // JVM exit, which would crash a decode step still running; the drain must come first.
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
         System.out.println("hrm serve: listening on " + running.url());
         System.out.flush();
-        stopped.await();
+        stop.await();
+        System.out.println("hrm serve: stopping (grace " + grace + " s)");
+        boolean drained = running.shutdown();
+        System.out.println("hrm serve: stopped" + (drained ? "" : "; requests still running after the grace period were cancelled"));
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package org.hrmtext.app.serve;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.hrmtext.app.io.AtomicFiles;
 import org.jfree.chart.ChartUtils;
@@ -39,6 +40,7 @@ final class ServeBenchPlot {
         LogAxis x = new LogAxis("concurrency (parallel clients)");
         x.setBase(2);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setNumberFormatOverride(new DecimalFormat("0"));
         NumberAxis tokens = new NumberAxis("aggregate generated tokens/s");
         XYPlot plot = new XYPlot(new XYSeriesCollection(throughput), x, tokens, renderer(new Color(0x1f77b4)));
         XYSeriesCollection latency = new XYSeriesCollection();

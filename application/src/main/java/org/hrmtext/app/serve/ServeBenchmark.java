@@ -3,6 +3,7 @@ package org.hrmtext.app.serve;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import org.hrmtext.domain.json.JsonWriter;
  * {@code hrm bench serve}: starts the server on a free loopback port, warms it up, drives each
  * concurrency level in turn with {@link LoadDriver}, and writes {@code bench-serve.json} and
  * {@code bench-serve.png} (throughput and latency against concurrency) into the output folder.
- * The access log is discarded so it does not time the console.
+ * Each level also reports the server's mean batch occupancy, forward time and scheduler (Java)
+ * time per decode step, from {@code /metrics}. The access log is discarded so it does not time the
+ * console.
  */
 public final class ServeBenchmark {
     public static final String JSON = "bench-serve.json";
@@ -35,14 +38,18 @@ public final class ServeBenchmark {
             throw new InvalidInputException("--out " + r.out() + ": exists and is not a directory");
         }
         List<LevelResult> levels = new ArrayList<>();
+        List<Map<String, Object>> steps = new ArrayList<>();
         String url;
         try (ServerLauncher.Running server = launcher.launch(r.server(), new PrintStream(OutputStream.nullOutputStream()))) {
             url = server.url();
             LoadDriver driver = new LoadDriver(url, r.maxTokens(), r.promptChars());
             driver.level(1, 2, -2);
             int offset = 0;
+            HttpClient client = HttpClient.newHttpClient();
             for (int c : r.concurrency()) {
+                StepCounters before = StepCounters.read(client, url);
                 levels.add(driver.level(c, r.requests(), offset));
+                steps.add(StepCounters.read(client, url).since(before));
                 offset += r.requests();
             }
         }
@@ -53,7 +60,13 @@ public final class ServeBenchmark {
         report.put("max_batch", r.server().maxBatch());
         report.put("max_tokens", r.maxTokens());
         report.put("prompt_chars", r.promptChars());
-        report.put("levels", levels.stream().map(LevelResult::toJson).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            Map<String, Object> row = levels.get(i).toJson();
+            row.putAll(steps.get(i));
+            rows.add(row);
+        }
+        report.put("levels", rows);
         LevelResult base = levels.get(0);
         Map<String, Object> speedup = new LinkedHashMap<>();
         for (LevelResult l : levels) {
