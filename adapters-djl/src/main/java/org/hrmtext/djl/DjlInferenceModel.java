@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.List;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.schedule.RecurrenceDataflow;
@@ -14,6 +15,7 @@ import org.hrmtext.ports.ForwardRequest;
 import org.hrmtext.ports.ForwardResult;
 import org.hrmtext.ports.InferenceModel;
 import org.hrmtext.ports.KvCache;
+import org.hrmtext.ports.KvCacheRow;
 
 /**
  * Generation on DJL: the training forward ({@link DjlRecurrence}) with one KV cache per module
@@ -73,6 +75,22 @@ final class DjlInferenceModel implements InferenceModel {
             float[] first = recurrence.head(out.first().gather(index, 1).reshape(b, config().hiddenSize())).toFloatArray();
             return new ForwardResult(last, first);
         }
+    }
+
+    @Override
+    public KvCache gather(List<KvCacheRow> rows, int length) {
+        checkOpen();
+        if (rows.isEmpty() || length < 0) {
+            throw new IllegalArgumentException("gather: expected at least one row and a length >= 0");
+        }
+        for (KvCacheRow row : rows) {
+            if (!(row.cache() instanceof DjlKvCache)) {
+                throw new IllegalArgumentException("a KV cache to gather was not made by the djl backend");
+            }
+            ((DjlKvCache) row.cache()).checkOpen();
+        }
+        return DjlKvCacheGather.gather(manager, rows, length, schedule.calls().size(), config().numHiddenLayers(),
+                config().numAttentionHeads(), config().headDim());
     }
 
     private void checkOpen() {

@@ -47,6 +47,17 @@ final class DjlKvCache implements KvCache {
         values[call][layer] = value;
     }
 
+    /** The manager the cache's arrays live in. */
+    NDManager manager() {
+        return manager;
+    }
+
+    /** Sets the starting keys/values of a call's layer, made in {@link #manager()} (a gathered cache). */
+    void seed(int call, int layer, NDArray key, NDArray value) {
+        keys[call][layer] = key;
+        values[call][layer] = value;
+    }
+
     void advance(int tokens) {
         length += tokens;
     }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
@@ -15,6 +16,7 @@ import org.hrmtext.ports.ForwardRequest;
 import org.hrmtext.ports.ForwardResult;
 import org.hrmtext.ports.InferenceModel;
 import org.hrmtext.ports.KvCache;
+import org.hrmtext.ports.KvCacheRow;
 
 /**
  * An exported model running in ONNX Runtime. One session serves every thread (ONNX Runtime runs
@@ -81,6 +83,23 @@ final class OrtInferenceModel implements InferenceModel {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime forward failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public KvCache gather(List<KvCacheRow> rows, int length) {
+        checkOpen();
+        if (rows.isEmpty() || length < 0) {
+            throw new IllegalArgumentException("gather: expected at least one row and a length >= 0");
+        }
+        for (KvCacheRow row : rows) {
+            if (!(row.cache() instanceof OrtKvCache) || !((OrtKvCache) row.cache()).ownedBy(this)) {
+                throw new IllegalArgumentException("a KV cache to gather was not made by this ONNX Runtime model");
+            }
+        }
+        int heads = config.numAttentionHeads();
+        int headDim = config.headDim();
+        return new OrtKvCache(this, signature, rows.size(), heads, headDim,
+                OrtKvCacheGather.tensors(signature, rows, length, heads, headDim), length);
     }
 
     private void check(OrtKvCache kv, ForwardRequest r) {

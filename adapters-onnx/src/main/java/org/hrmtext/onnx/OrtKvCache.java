@@ -25,6 +25,8 @@ final class OrtKvCache implements KvCache {
     private final long bytesPerPosition;
     private final OnnxTensor empty;
     private OrtSession.Result last;
+    /** Gathered tensors by present name, fed as the past of the first run, then closed; null otherwise. */
+    private Map<String, OnnxTensor> seeded;
     private int length;
     private boolean closed;
 
@@ -42,6 +44,14 @@ final class OrtKvCache implements KvCache {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot allocate an empty cache: " + e.getMessage(), e);
         }
+    }
+
+    /** A cache of {@code length} positions starting from gathered tensors (see {@link OrtKvCacheGather}). */
+    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim,
+            Map<String, OnnxTensor> seeded, int length) {
+        this(owner, signature, batch, heads, headDim);
+        this.seeded = seeded;
+        this.length = length;
     }
 
     /** The zero-length past tensor of the cache's element type (float32 or float16). */
@@ -67,8 +77,13 @@ final class OrtKvCache implements KvCache {
         }
     }
 
-    private OnnxTensorLike present(String name) {
-        return last == null ? empty : (OnnxTensor) last.get(name).orElseThrow();
+    /** The cache tensor of a present name: from the last run, the gathered start, or the empty tensor. */
+    OnnxTensorLike present(String name) {
+        checkOpen();
+        if (last != null) {
+            return (OnnxTensor) last.get(name).orElseThrow();
+        }
+        return seeded != null ? seeded.get(name) : empty;
     }
 
     /** Takes the result of a run over {@code tokens} new positions; its present tensors become the cache. */
@@ -78,6 +93,7 @@ final class OrtKvCache implements KvCache {
         }
         last = result;
         length += tokens;
+        closeSeeded();
     }
 
     @Override
@@ -109,6 +125,14 @@ final class OrtKvCache implements KvCache {
                 last.close();
             }
             empty.close();
+            closeSeeded();
+        }
+    }
+
+    private void closeSeeded() {
+        if (seeded != null) {
+            seeded.values().forEach(OnnxTensor::close);
+            seeded = null;
         }
     }
 }

@@ -7,16 +7,17 @@ import java.util.SplittableRandom;
  * Picks one token from a row of logits under {@link SamplingSettings}; greedy ties go to the
  * lowest id. One sampler per request, so a seed reproduces the request's tokens.
  */
-final class TokenSampler {
+public final class TokenSampler {
     private final SamplingSettings settings;
     private final SplittableRandom random;
 
-    TokenSampler(SamplingSettings settings) {
+    public TokenSampler(SamplingSettings settings) {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
     }
 
-    int next(float[] logits, int offset, int vocab) {
+    /** The next token from {@code logits[offset, offset + vocab)}. */
+    public int next(float[] logits, int offset, int vocab) {
         if (settings.isGreedy()) {
             int best = 0;
             for (int i = 1; i < vocab; i++) {

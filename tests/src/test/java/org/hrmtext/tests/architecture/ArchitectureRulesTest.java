@@ -156,10 +156,21 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void serverIsADrivingAdapterOverTheEmbeddingApiOnly() {
+        noClasses().that().resideInAPackage("org.hrmtext.server..").should().dependOnClassesThat()
+                .resideInAnyPackage(Stream.concat(Stream.of(BACKEND_CODE), Stream.of("org.hrmtext.app..")).toArray(String[]::new))
+                .because("hrm serve reaches models through the embedding API and ports; backends arrive at run time")
+                .check(main);
+        noClasses().that().resideInAnyPackage("org.hrmtext.domain..", "org.hrmtext.ports..", "org.hrmtext.inference..")
+                .should().dependOnClassesThat().resideInAPackage("org.hrmtext.server..")
+                .because("the server depends on the embedding API, not the reverse").check(main);
+    }
+
+    @Test
     void mainCodeOfEveryLayerWasImported() {
         for (String p : new String[] {"org.hrmtext.domain", "org.hrmtext.ports", "org.hrmtext.djl", "org.hrmtext.tf",
             "org.hrmtext.onnx", "org.hrmtext.hftok", "org.hrmtext.inference", "org.hrmtext.inference.text",
-            "org.hrmtext.inference.tokenizer", "org.hrmtext.app"}) {
+            "org.hrmtext.inference.tokenizer", "org.hrmtext.app", "org.hrmtext.server"}) {
             assertTrue(main.containPackage(p), "no classes imported from " + p);
         }
         assertTrue(main.stream().noneMatch(c -> c.getPackageName().startsWith("org.hrmtext.tests")),
