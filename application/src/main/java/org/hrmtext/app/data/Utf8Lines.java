@@ -19,13 +19,13 @@ import org.hrmtext.domain.InvalidInputException;
  * accepted): each line arrives with its 1-based number as its text, or, when its bytes are not
  * UTF-8, as a problem to report. Blank lines are passed over.
  */
-final class Utf8Lines {
+public final class Utf8Lines {
     private Utf8Lines() {
     }
 
     /** Receives one non-blank line: its text on the right, or what is wrong with it on the left. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void line(int number, Either<String, String> text);
     }
 
@@ -50,6 +50,11 @@ final class Utf8Lines {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Decodes one line's bytes (without its {@code \n}) as {@link #read} does, for a reader of line-split input elsewhere. */
+    public static void line(int number, byte[] bytes, Handler handler) {
+        emit(number, bytes, StandardCharsets.UTF_8.newDecoder(), handler);
     }
 
     private static void emit(int number, byte[] bytes, CharsetDecoder utf8, Handler handler) {

@@ -1,6 +1,7 @@
 package org.hrmtext.app.eval;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.hrmtext.domain.text.Condition;
  * optional {@code condition} and {@code kind} (results are also broken down by kind).
  */
 public record EvalItem(int line, String kind, String instruction, String response, List<String> choices, int answer,
-        List<Condition> conditions) {
+        List<Condition> conditions) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     public static List<EvalItem> read(Path file, EvalMode mode) {
         List<String> lines;
