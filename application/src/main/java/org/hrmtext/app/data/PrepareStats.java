@@ -122,10 +122,18 @@ public final class PrepareStats implements Serializable {
         histogram.forEach((bucket, n) -> h.put("<=" + bucket, n));
         m.put("length_histogram", h);
         Map<String, Object> d = new LinkedHashMap<>();
-        droppedCounts.forEach((reason, n) -> d.put(reason, Map.of("count", n, "lines", dropped.get(reason))));
+        droppedCounts.forEach((reason, n) -> d.put(reason, countAndLines(n, dropped.get(reason))));
         m.put("dropped", d);
-        m.put("skipped", Map.of("count", malformedCount, "lines", malformed));
-        m.put("truncated", Map.of("count", truncatedCount, "lines", truncated));
+        m.put("skipped", countAndLines(malformedCount, malformed));
+        m.put("truncated", countAndLines(truncatedCount, truncated));
+        return m;
+    }
+
+    /** {@code {"count": n, "lines": [...]}} in that order, so that stats.json is the same byte for byte on every run. */
+    private static Map<String, Object> countAndLines(long count, List<?> lines) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", count);
+        m.put("lines", lines);
         return m;
     }
 
