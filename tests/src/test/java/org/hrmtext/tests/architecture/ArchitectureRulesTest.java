@@ -84,9 +84,27 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void coreModulesStayFreeOfSpark() {
+        noClasses().that().resideInAnyPackage("org.hrmtext.domain..", "org.hrmtext.ports..", "org.hrmtext.app..",
+                "org.hrmtext.inference..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "org.apache.parquet..", "scala..",
+                        "org.hrmtext.spark..")
+                .because("the Spark engine arrives through the DataEngineProvider SPI; nothing else needs Spark")
+                .check(main);
+    }
+
+    @Test
+    void sparkEngineReachesBackendsOnlyThroughTheApplication() {
+        noClasses().that().resideInAPackage("org.hrmtext.spark..").should().dependOnClassesThat()
+                .resideInAnyPackage(BACKEND_CODE)
+                .because("executors open models and tokenizers with the application's workers, which find backends by ServiceLoader")
+                .check(main);
+    }
+
+    @Test
     void mainCodeOfEveryLayerWasImported() {
         for (String p : new String[] {"org.hrmtext.domain", "org.hrmtext.ports", "org.hrmtext.djl", "org.hrmtext.inference",
-            "org.hrmtext.app"}) {
+            "org.hrmtext.app", "org.hrmtext.spark"}) {
             assertTrue(main.containPackage(p), "no classes imported from " + p);
         }
         assertTrue(main.stream().noneMatch(c -> c.getPackageName().startsWith("org.hrmtext.tests")),
