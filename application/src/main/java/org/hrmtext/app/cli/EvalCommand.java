@@ -8,9 +8,11 @@ import org.hrmtext.app.eval.EvalJob;
 import org.hrmtext.app.eval.EvalMode;
 import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
+import org.hrmtext.app.engine.DataEngine;
 import org.hrmtext.app.generate.ModelPaths;
 import org.hrmtext.domain.json.JsonWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm eval}: exact match, multiple choice by generation, or by log-likelihood. */
@@ -41,6 +43,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE.jsonl", description = "Per-item results (default: DATA.results.jsonl).")
     Path results;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -55,7 +60,15 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         String name = ModelPaths.backend(model, backend);
         Path out = results != null ? results : data.resolveSibling(data.getFileName() + ".results.jsonl");
-        EvalReport r = useCase.run(new EvalJob(model, data, mode, condition, name, threads, out));
+        EvalJob job = new EvalJob(model, data, mode, condition, name, threads, out);
+        EvalReport r;
+        if (engine.local()) {
+            r = useCase.run(job);
+        } else {
+            try (DataEngine e = engine.open()) {
+                r = useCase.run(job, e);
+            }
+        }
         if (json) {
             System.out.print(JsonWriter.pretty(r.toJson()));
         } else {

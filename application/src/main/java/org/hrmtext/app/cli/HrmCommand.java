@@ -21,14 +21,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hrm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prepare data for, train, score, generate with and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
-        subcommands = {QuickstartCommand.class, PrepareCommand.class, TrainCommand.class, SftCommand.class, ScoreCommand.class, GenerateCommand.class, EvalCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, BenchCommand.class, StudyCommand.class, ServeCommand.class})
+        subcommands = {QuickstartCommand.class, PrepareCommand.class, TrainCommand.class, SftCommand.class, ScoreCommand.class, GenerateCommand.class, GenerateBatchCommand.class, EvalCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, BenchCommand.class, StudyCommand.class, ServeCommand.class})
 public final class HrmCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: expected one of quickstart, prepare, train, sft, score, generate, eval, export-onnx, export-hf, bench, study");
+        throw new ParameterException(spec.commandLine(), "missing command: expected one of quickstart, prepare, train, sft, score, generate, generate-batch, eval, export-onnx, export-hf, bench, study");
     }
 
     public static void main(String[] args) {

@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 import org.hrmtext.app.data.PrepareRequest;
 import org.hrmtext.app.data.PrepareStats;
 import org.hrmtext.app.data.PrepareUseCase;
+import org.hrmtext.app.engine.DataEngine;
 import org.hrmtext.domain.json.JsonWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm prepare}: tokenizes instruction→response JSONL into a prepared, memory-mapped dataset. */
@@ -17,10 +19,13 @@ import picocli.CommandLine.Option;
         description = {"Tokenize JSONL lines {\"instruction\": ..., \"response\": ..., \"condition\": \"direct|cot|synth|noisy[,...]\"} "
                 + "as <boq> condition… instruction <eoq> / response <eoa>.",
                 "Writes DIR/tokens.bin, samples.bin, order-<epoch>.bin, dataset.json, stats.json and the tokenizer files "
-                        + "(tokenizer_info.json, and tokenizer.json for a Hugging Face tokenizer), all at once or not at all."})
+                        + "(tokenizer_info.json, and tokenizer.json for a Hugging Face tokenizer), all at once or not at all; "
+                        + "with --format v1 the reference trainer's layout (tokens.npy, epoch_E/*.npy, metadata.json).",
+                "With --engine spark the lines are tokenized on Apache Spark; the dataset is the same byte for byte."})
 public final class PrepareCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Instruction data, one JSON object a line.")
-    Path input;
+    @Option(names = "--input", required = true, paramLabel = "FILE.jsonl",
+            description = "Instruction data, one JSON object a line (with --engine spark: any Hadoop file system path, or .parquet).")
+    String input;
 
     @Option(names = "--tokenizer", defaultValue = "byte", paramLabel = "PATH|byte",
             description = "byte (built in, 263 ids), a tokenizer.json, or a directory with tokenizer.json and/or tokenizer_info.json (default: ${DEFAULT-VALUE}).")
@@ -51,6 +56,18 @@ public final class PrepareCommand implements Callable<Integer> {
             description = "A sample longer than --max-len is dropped or its response cut (default: ${DEFAULT-VALUE}).")
     PrepareRequest.Overlong overlong;
 
+    @Option(names = "--format", defaultValue = "hrm", paramLabel = "hrm|v1",
+            description = "Dataset layout: hrm (this project's) or v1 (the reference trainer's: tokens.npy, epoch_E/*.npy, metadata.json; "
+                    + "lines without a condition get direct) (default: ${DEFAULT-VALUE}).")
+    PrepareRequest.Format format;
+
+    @Option(names = "--context-size", defaultValue = "" + PrepareRequest.V1_CONTEXT, paramLabel = "N",
+            description = "v1: metadata.json max_seq_len; every instruction + response must be shorter (default: ${DEFAULT-VALUE}).")
+    int contextSize;
+
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--json", description = "Print the statistics as JSON.")
     boolean json;
 
@@ -63,7 +80,16 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrepareStats s = useCase.run(new PrepareRequest(input, tokenizer, special, out, epochs, seed, maxLen, onError, overlong));
+        PrepareRequest request = new PrepareRequest(Path.of(input), tokenizer, special, out, epochs, seed, maxLen, onError,
+                overlong, format, contextSize);
+        PrepareStats s;
+        if (engine.local()) {
+            s = useCase.run(request);
+        } else {
+            try (DataEngine e = engine.open()) {
+                s = useCase.run(request, e.samples(input));
+            }
+        }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("out", out.toString());

@@ -12,7 +12,7 @@ import org.hrmtext.domain.data.SamplePacker;
  * int32 response length, all LE); then {@code order-<epoch>.bin} (int32 LE sample indices,
  * {@link SamplePacker#epochOrder} of the seed and epoch).
  */
-final class DatasetWriter implements AutoCloseable {
+final class DatasetWriter implements SampleWriter {
     private final Path dir;
     private final LittleEndianOutput tokens;
     private final LittleEndianOutput samples;
@@ -25,7 +25,8 @@ final class DatasetWriter implements AutoCloseable {
         this.samples = new LittleEndianOutput(dir.resolve(PreparedDataset.SAMPLES));
     }
 
-    void add(Sample s) throws IOException {
+    @Override
+    public void add(Sample s) throws IOException {
         samples.writeLong(tokenCount);
         samples.writeInt(s.instruction().length);
         samples.writeInt(s.response().length);
@@ -39,12 +40,8 @@ final class DatasetWriter implements AutoCloseable {
         sampleCount++;
     }
 
-    int sampleCount() {
-        return sampleCount;
-    }
-
-    /** Writes the shuffled sample order of epochs {@code 0 … epochs−1}. */
-    void writeOrders(int epochs, long seed) throws IOException {
+    @Override
+    public void writeOrders(int epochs, long seed) throws IOException {
         for (int e = 0; e < epochs; e++) {
             try (LittleEndianOutput out = new LittleEndianOutput(dir.resolve(PreparedDataset.orderFile(e)))) {
                 for (int i : SamplePacker.epochOrder(sampleCount, seed, e)) {

@@ -1,5 +1,6 @@
 package org.hrmtext.app.data;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.hrmtext.domain.data.Sample;
  * What {@code hrm prepare} kept and why it left the rest out: samples and tokens kept, a
  * histogram of packed sample lengths (buckets up to 16, 32, 64, …), and per reason the count and
  * the line numbers (the first {@value #LISTED}) of dropped, skipped (malformed) and truncated lines.
+ * Statistics of consecutive parts of an input {@link #merge} into those of the whole.
  */
-public final class PrepareStats {
+public final class PrepareStats implements Serializable {
+    private static final long serialVersionUID = 1L;
     static final String EMPTY_RESPONSE = "empty_response";
     static final String RESPONSE_TOKENIZES_TO_NOTHING = "response_tokenizes_to_nothing";
     static final String OVERLONG = "overlong";
@@ -67,6 +70,30 @@ public final class PrepareStats {
         }
     }
 
+    /** Adds the statistics of the lines that follow those counted here (e.g. the next partition), as if read in one pass. */
+    public void merge(PrepareStats later) {
+        lines += later.lines;
+        samples += later.samples;
+        tokens += later.tokens;
+        longest = Math.max(longest, later.longest);
+        later.histogram.forEach((bucket, n) -> histogram.merge(bucket, n, Long::sum));
+        later.droppedCounts.forEach((reason, n) -> droppedCounts.merge(reason, n, Long::sum));
+        later.dropped.forEach((reason, listed) -> append(dropped.computeIfAbsent(reason, r -> new ArrayList<>()), listed));
+        append(malformed, later.malformed);
+        malformedCount += later.malformedCount;
+        append(truncated, later.truncated);
+        truncatedCount += later.truncatedCount;
+    }
+
+    private static <T> void append(List<T> to, List<T> from) {
+        to.addAll(from.subList(0, Math.min(from.size(), Math.max(0, LISTED - to.size()))));
+    }
+
+    /** The most tokens a kept sample takes in a packed row. */
+    public int longest() {
+        return longest;
+    }
+
     public int samples() {
         return samples;
     }
@@ -95,10 +122,18 @@ public final class PrepareStats {
         histogram.forEach((bucket, n) -> h.put("<=" + bucket, n));
         m.put("length_histogram", h);
         Map<String, Object> d = new LinkedHashMap<>();
-        droppedCounts.forEach((reason, n) -> d.put(reason, Map.of("count", n, "lines", dropped.get(reason))));
+        droppedCounts.forEach((reason, n) -> d.put(reason, countAndLines(n, dropped.get(reason))));
         m.put("dropped", d);
-        m.put("skipped", Map.of("count", malformedCount, "lines", malformed));
-        m.put("truncated", Map.of("count", truncatedCount, "lines", truncated));
+        m.put("skipped", countAndLines(malformedCount, malformed));
+        m.put("truncated", countAndLines(truncatedCount, truncated));
+        return m;
+    }
+
+    /** {@code {"count": n, "lines": [...]}} in that order, so that stats.json is the same byte for byte on every run. */
+    private static Map<String, Object> countAndLines(long count, List<?> lines) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", count);
+        m.put("lines", lines);
         return m;
     }
 

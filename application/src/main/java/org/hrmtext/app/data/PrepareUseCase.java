@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.data.Utf8Lines;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
@@ -39,20 +38,29 @@ public final class PrepareUseCase {
     }
 
     public PrepareStats run(PrepareRequest request) {
+        return run(request, SampleSource.LOCAL);
+    }
+
+    /** Prepares the samples {@code source} makes of the request's input. */
+    public PrepareStats run(PrepareRequest request, SampleSource source) {
         checkOutput(request.out());
         PrepareStats stats = new PrepareStats();
         try (Tokenizer tokenizer = tokenizers.open(request.tokenizer(), request.specialTokens())) {
-            SampleMaker maker = new SampleMaker(tokenizer, request, stats);
             AtomicDirectory.replace(request.out(), tmp -> {
-                try (DatasetWriter writer = new DatasetWriter(tmp)) {
-                    Utf8Lines.read(request.input(), (line, text) -> maker.make(line, text).ifPresent(s -> add(writer, s)));
+                try (SampleWriter writer = request.format() == PrepareRequest.Format.V1 ? new V1DatasetWriter(tmp)
+                        : new DatasetWriter(tmp)) {
+                    source.make(request, tokenizer, stats, s -> add(writer, s));
                     checkUsable(request, stats);
                     writer.writeOrders(request.epochs(), request.seed());
                 }
                 TokenizerFiles.save(tokenizer, tmp);
-                DatasetManifest manifest = new DatasetManifest(stats.samples(), stats.tokens(), request.epochs(),
-                        request.seed(), tokenizer.type(), tokenizer.vocabularySize());
-                Files.writeString(tmp.resolve(DatasetManifest.FILE), manifest.toJson(), StandardCharsets.UTF_8);
+                if (request.format() == PrepareRequest.Format.V1) {
+                    V1Metadata.of(tokenizer, request.out(), request.contextSize(), stats.tokens()).write(tmp);
+                } else {
+                    DatasetManifest manifest = new DatasetManifest(stats.samples(), stats.tokens(), request.epochs(),
+                            request.seed(), tokenizer.type(), tokenizer.vocabularySize());
+                    Files.writeString(tmp.resolve(DatasetManifest.FILE), manifest.toJson(), StandardCharsets.UTF_8);
+                }
                 Files.writeString(tmp.resolve(PreparedDataset.STATS), JsonWriter.pretty(statsJson(request, tokenizer, stats)),
                         StandardCharsets.UTF_8);
             });
@@ -60,7 +68,7 @@ public final class PrepareUseCase {
         return stats;
     }
 
-    private static void add(DatasetWriter writer, Sample s) {
+    private static void add(SampleWriter writer, Sample s) {
         try {
             writer.add(s);
         } catch (IOException e) {
@@ -76,6 +84,11 @@ public final class PrepareUseCase {
                     + (stats.malformedCount() > ERRORS_SHOWN ? "; …" : "")
                     + (stats.droppedAndTruncated().isEmpty() ? "" : "; besides, " + stats.droppedAndTruncated()));
         }
+        if (request.format() == PrepareRequest.Format.V1 && stats.longest() + 1 >= request.contextSize()) {
+            throw new InvalidInputException(request.input() + ": the longest sample has " + (stats.longest() + 1)
+                    + " tokens (instruction + response) but --context-size is " + request.contextSize()
+                    + "; raise --context-size or limit samples with --max-len");
+        }
         if (stats.samples() == 0) {
             throw new InvalidInputException(request.input() + ": no usable samples (" + stats.summary()
                     + "); expected JSON lines {\"instruction\": ..., \"response\": ...}");
@@ -84,7 +97,7 @@ public final class PrepareUseCase {
 
     /** Refuses to replace a directory that is not an earlier prepared dataset. */
     private static void checkOutput(Path out) {
-        if (!Files.isDirectory(out) || PreparedDataset.isPrepared(out)) {
+        if (!Files.isDirectory(out) || PreparedDataset.isPrepared(out) || V1Dataset.isV1(out)) {
             return;
         }
         try (Stream<Path> entries = Files.list(out)) {
@@ -107,6 +120,10 @@ public final class PrepareUseCase {
         m.put("max_len", r.maxLen());
         m.put("on_error", r.onError().name().toLowerCase(Locale.ROOT));
         m.put("overlong", r.overlong().name().toLowerCase(Locale.ROOT));
+        if (r.format() == PrepareRequest.Format.V1) {
+            m.put("format", "v1");
+            m.put("context_size", r.contextSize());
+        }
         m.putAll(stats.toJson());
         return m;
     }

@@ -1,14 +1,11 @@
 package org.hrmtext.app.eval;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hrmtext.app.io.JsonLines;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.json.JsonFields;
 import org.hrmtext.domain.text.Condition;
 
@@ -18,29 +15,11 @@ import org.hrmtext.domain.text.Condition;
  * optional {@code condition} and {@code kind} (results are also broken down by kind).
  */
 public record EvalItem(int line, String kind, String instruction, String response, List<String> choices, int answer,
-        List<Condition> conditions) {
+        List<Condition> conditions) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     public static List<EvalItem> read(Path file, EvalMode mode) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read as UTF-8 text: " + e.getMessage(), e);
-        }
-        List<EvalItem> items = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                try {
-                    items.add(parse(i + 1, Json.parseObject(lines.get(i)), mode));
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException(file + ": line " + (i + 1) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        if (items.isEmpty()) {
-            throw new InvalidInputException(file + ": no evaluation items");
-        }
-        return items;
+        return JsonLines.read(file, "evaluation items", (line, fields) -> parse(line, fields, mode));
     }
 
     private static EvalItem parse(int line, Map<String, Object> map, EvalMode mode) {

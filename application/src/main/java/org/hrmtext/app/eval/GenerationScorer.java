@@ -26,7 +26,7 @@ final class GenerationScorer implements ItemScorer {
     }
 
     @Override
-    public List<Scored> score(List<EvalItem> batch) {
+    public List<ScoredItem> score(List<EvalItem> batch) {
         List<int[]> prompts = new ArrayList<>();
         int longest = 4;
         for (EvalItem item : batch) {
@@ -38,10 +38,10 @@ final class GenerationScorer implements ItemScorer {
         }
         GenerationResult r = model.generate(new GenerationRequest(prompts, longest, SamplingSettings.greedy(), 0,
                 Set.of(tokenizer.layout().eoa()), List.of(), null));
-        List<Scored> out = new ArrayList<>();
+        List<ScoredItem> out = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             String text = tokenizer.decode(tokenizer.layout().answer(r.newTokens().get(i)));
-            out.add(new Scored(mode == EvalMode.EXACT ? exact(batch.get(i), text) : choice(batch.get(i), text), text));
+            out.add(new ScoredItem(mode == EvalMode.EXACT ? exact(batch.get(i), text) : choice(batch.get(i), text), text));
         }
         return out;
     }

@@ -27,8 +27,8 @@ final class LoglikScorer implements ItemScorer {
     }
 
     @Override
-    public List<Scored> score(List<EvalItem> batch) {
-        List<Scored> out = new ArrayList<>();
+    public List<ScoredItem> score(List<EvalItem> batch) {
+        List<ScoredItem> out = new ArrayList<>();
         for (EvalItem item : batch) {
             int best = 0;
             double bestLoglik = Double.NEGATIVE_INFINITY;
@@ -43,7 +43,7 @@ final class LoglikScorer implements ItemScorer {
                     best = c;
                 }
             }
-            out.add(new Scored(best == item.answer() ? 1 : 0, String.valueOf((char) ('A' + best))));
+            out.add(new ScoredItem(best == item.answer() ? 1 : 0, String.valueOf((char) ('A' + best))));
         }
         return out;
     }

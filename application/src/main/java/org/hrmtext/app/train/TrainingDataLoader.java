@@ -15,6 +15,7 @@ import org.hrmtext.app.data.PrepareRequest;
 import org.hrmtext.app.data.PrepareStats;
 import org.hrmtext.app.data.PrepareUseCase;
 import org.hrmtext.app.data.PreparedDataset;
+import org.hrmtext.app.data.V1Dataset;
 import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
@@ -24,7 +25,7 @@ import org.hrmtext.domain.json.Json;
 
 /**
  * Finds out what {@code --data} is and loads it: a prepared dataset directory (its per-epoch
- * orders), a token-id JSONL ({@code instruction_ids}/{@code response_ids}; shuffled by
+ * orders), a V1 dataset directory of the reference trainer ({@link V1Dataset}), a token-id JSONL ({@code instruction_ids}/{@code response_ids}; shuffled by
  * {@code train.seed}), or a text JSONL ({@code instruction}/{@code response}), prepared on the fly
  * into a temporary directory with {@code --tokenizer} (default: the byte tokenizer), samples over
  * {@code train.seq_len} dropped. The tokenizer must fit the model's vocabulary.
@@ -39,9 +40,15 @@ public final class TrainingDataLoader {
 
     TrainingData load(Path data, Optional<String> tokenizer, TrainingConfig config) {
         if (Files.isDirectory(data)) {
+            if (V1Dataset.isV1(data)) {
+                refuseTokenizer(tokenizer, data, "a V1 dataset");
+                V1Dataset v1 = V1Dataset.open(data);
+                checkVocabulary(data, v1.vocabSize(), config);
+                return new TrainingData(v1.samples(), v1::order, Optional.of(data), Optional.empty());
+            }
             if (!PreparedDataset.isPrepared(data)) {
-                throw new InvalidInputException(data + ": a directory that is not a prepared dataset (no dataset.json); "
-                        + "run hrm prepare, or pass a JSONL file");
+                throw new InvalidInputException(data + ": a directory that is not a prepared dataset (no dataset.json, nor "
+                        + "metadata.json and tokens.npy of a V1 dataset); run hrm prepare, or pass a JSONL file");
             }
             refuseTokenizer(tokenizer, data, "a prepared dataset");
             return prepared(data, config, Optional.empty());
@@ -68,13 +75,16 @@ public final class TrainingDataLoader {
 
     private static TrainingData prepared(Path dir, TrainingConfig config, Optional<Path> scratch) {
         PreparedDataset ds = PreparedDataset.open(dir);
-        int tokenizerSize = ds.manifest().vocabSize();
+        checkVocabulary(dir, ds.manifest().vocabSize(), config);
+        return new TrainingData(ds.samples(), ds::order, Optional.of(dir), scratch);
+    }
+
+    private static void checkVocabulary(Path dir, int tokenizerSize, TrainingConfig config) {
         int modelSize = config.model().vocabSize();
         if (tokenizerSize > modelSize) {
             throw new InvalidInputException(dir + ": the tokenizer has " + tokenizerSize + " ids but the model's vocab_size is "
                     + modelSize + "; raise it (--set model.vocab_size=" + tokenizerSize + ") or use a smaller tokenizer");
         }
-        return new TrainingData(ds.samples(), ds::order, Optional.of(dir), scratch);
     }
 
     /** Whether the first non-blank line is a JSON object with an {@code instruction} key (else: token ids). */

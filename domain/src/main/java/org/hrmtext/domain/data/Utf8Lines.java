@@ -54,6 +54,11 @@ public final class Utf8Lines {
         }
     }
 
+    /** Decodes one line's bytes (without its {@code \n}) as {@link #read} does, for a reader of line-split input elsewhere. */
+    public static void line(int number, byte[] bytes, Handler handler) {
+        emit(number, bytes, StandardCharsets.UTF_8.newDecoder(), handler);
+    }
+
     private static void emit(int number, byte[] bytes, CharsetDecoder utf8, Handler handler) {
         int start = number == 1 && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;

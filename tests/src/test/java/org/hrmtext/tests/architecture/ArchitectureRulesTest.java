@@ -156,6 +156,16 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void coreModulesStayFreeOfSpark() {
+        noClasses().that().resideInAnyPackage("org.hrmtext.domain..", "org.hrmtext.ports..", "org.hrmtext.app..",
+                "org.hrmtext.inference..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "org.apache.parquet..", "scala..",
+                        "org.hrmtext.spark..")
+                .because("the Spark engine arrives through the DataEngineProvider SPI; nothing else needs Spark")
+                .check(main);
+    }
+
+    @Test
     void serverIsADrivingAdapterOverTheEmbeddingApiOnly() {
         noClasses().that().resideInAPackage("org.hrmtext.server..").should().dependOnClassesThat()
                 .resideInAnyPackage(Stream.concat(Stream.of(BACKEND_CODE), Stream.of("org.hrmtext.app..")).toArray(String[]::new))
@@ -167,10 +177,18 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void sparkEngineReachesBackendsOnlyThroughTheApplication() {
+        noClasses().that().resideInAPackage("org.hrmtext.spark..").should().dependOnClassesThat()
+                .resideInAnyPackage(BACKEND_CODE)
+                .because("executors open models and tokenizers with the application's workers, which find backends by ServiceLoader")
+                .check(main);
+    }
+
+    @Test
     void mainCodeOfEveryLayerWasImported() {
         for (String p : new String[] {"org.hrmtext.domain", "org.hrmtext.ports", "org.hrmtext.djl", "org.hrmtext.tf",
             "org.hrmtext.onnx", "org.hrmtext.hftok", "org.hrmtext.inference", "org.hrmtext.inference.text",
-            "org.hrmtext.inference.tokenizer", "org.hrmtext.app", "org.hrmtext.server"}) {
+            "org.hrmtext.inference.tokenizer", "org.hrmtext.app", "org.hrmtext.server", "org.hrmtext.spark"}) {
             assertTrue(main.containPackage(p), "no classes imported from " + p);
         }
         assertTrue(main.stream().noneMatch(c -> c.getPackageName().startsWith("org.hrmtext.tests")),

@@ -1,0 +1,83 @@
+package org.hrmtext.app.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hrmtext.app.engine.DataEngine;
+import org.hrmtext.app.generate.BatchPrompt;
+import org.hrmtext.app.generate.GenerateBatchUseCase;
+import org.hrmtext.app.generate.GeneratedText;
+import org.hrmtext.app.generate.ModelPaths;
+import org.hrmtext.app.generate.ModelSettings;
+import org.hrmtext.domain.json.JsonWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hrm generate-batch}: greedy answers for many prompts, here or on a data engine. */
+@Command(name = "generate-batch", mixinStandardHelpOptions = true,
+        description = {"Greedy answers for a JSONL of prompts {\"id\": ..., \"prompt\": ..., \"condition\": ...}, "
+                + "in batches of " + org.hrmtext.app.generate.BatchGenerator.BATCH + ", each up to <eoa> or --max-new-tokens.",
+                "Writes DIR/results.jsonl ({\"id\", \"output\", \"tokens\"} per prompt, in prompt order), all at once or not at all."})
+public final class GenerateBatchCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or ONNX file (tokenizer beside it).")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Prompts, one JSON object a line.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory (new, empty, or earlier output).")
+    Path output;
+
+    @Option(names = "--max-new-tokens", defaultValue = "64", paramLabel = "N", description = "Most tokens per answer (default: ${DEFAULT-VALUE}).")
+    int maxNewTokens;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Backend (default: onnx for an .onnx file, djl otherwise).")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads per model (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--json", description = "Print a JSON summary.")
+    boolean json;
+
+    private final GenerateBatchUseCase useCase;
+
+    @Inject
+    public GenerateBatchCommand(GenerateBatchUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    @Override
+    public Integer call() {
+        ModelPaths.tokenizerHome(model);
+        ModelSettings settings = new ModelSettings(model.toString(), ModelPaths.backend(model, backend), threads);
+        List<BatchPrompt> prompts = BatchPrompt.read(input);
+        List<GeneratedText> results;
+        if (engine.local()) {
+            results = useCase.run(prompts, settings, maxNewTokens, output);
+        } else {
+            try (DataEngine e = engine.open()) {
+                results = useCase.run(prompts, settings, maxNewTokens, output, e);
+            }
+        }
+        long tokens = results.stream().mapToLong(GeneratedText::tokens).sum();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("output", output.resolve(GenerateBatchUseCase.RESULTS).toString());
+            m.put("prompts", results.size());
+            m.put("tokens", tokens);
+            System.out.print(JsonWriter.pretty(m));
+        } else {
+            System.out.println("generated " + results.size() + " answers (" + tokens + " tokens): "
+                    + output.resolve(GenerateBatchUseCase.RESULTS));
+        }
+        return 0;
+    }
+}

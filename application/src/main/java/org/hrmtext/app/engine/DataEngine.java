@@ -1,0 +1,30 @@
+package org.hrmtext.app.engine;
+
+import java.util.List;
+import org.hrmtext.app.data.SampleSource;
+import org.hrmtext.app.eval.EvalItem;
+import org.hrmtext.app.eval.EvalMode;
+import org.hrmtext.app.generate.ModelSettings;
+import org.hrmtext.app.eval.ScoredItem;
+import org.hrmtext.app.generate.BatchPrompt;
+import org.hrmtext.app.generate.GeneratedText;
+
+/**
+ * A running data engine: makes prepare's samples from an input path it can read (any path its
+ * file systems know), and scores evaluation items or generates for prompts with one model per
+ * worker, results in input order. Close it to stop the engine.
+ */
+public interface DataEngine extends AutoCloseable {
+
+    /** The samples of {@code input} (a JSONL or Parquet path), made where the engine runs. */
+    SampleSource samples(String input);
+
+    /** Each item scored by the model of {@code model}, in item order. */
+    List<ScoredItem> score(List<EvalItem> items, ModelSettings model, EvalMode mode);
+
+    /** Each prompt's greedy (or configured) generation by the model of {@code model}, in prompt order. */
+    List<GeneratedText> generate(List<BatchPrompt> prompts, ModelSettings model, int maxNewTokens);
+
+    @Override
+    void close();
+}
