@@ -78,7 +78,6 @@ class ArchitectureRulesTest {
     @Test
     void modulesAndTheirPackagesAreFreeOfCycles() {
         slices().matching("org.hrmtext.(*)..").should().beFreeOfCycles().check(main);
-        slices().matching("org.hrmtext.app.(*)..").should().beFreeOfCycles().check(main);
         slices().matching("org.hrmtext.domain.(*)..").should().beFreeOfCycles().check(main);
     }
 
