@@ -80,9 +80,7 @@ final class DjlInferenceModel implements InferenceModel {
     @Override
     public KvCache gather(List<KvCacheRow> rows, int length) {
         checkOpen();
-        if (rows.isEmpty() || length < 0) {
-            throw new IllegalArgumentException("gather: expected at least one row and a length >= 0");
-        }
+        KvCacheRow.checkGather(rows, length);
         for (KvCacheRow row : rows) {
             if (!(row.cache() instanceof DjlKvCache)) {
                 throw new IllegalArgumentException("a KV cache to gather was not made by the djl backend");

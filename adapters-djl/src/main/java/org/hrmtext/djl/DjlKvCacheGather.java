@@ -45,10 +45,6 @@ final class DjlKvCacheGather {
         for (int i = 0; i < rows.size(); i++) {
             KvCacheRow row = rows.get(i);
             DjlKvCache source = (DjlKvCache) row.cache();
-            if (row.positions().length > length) {
-                throw new IllegalArgumentException("cache row " + i + " takes " + row.positions().length
-                        + " positions, more than the gathered length " + length);
-            }
             if (row.positions().length == 0) {
                 continue;
             }

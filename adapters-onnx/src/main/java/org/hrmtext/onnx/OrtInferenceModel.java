@@ -88,9 +88,7 @@ final class OrtInferenceModel implements InferenceModel {
     @Override
     public KvCache gather(List<KvCacheRow> rows, int length) {
         checkOpen();
-        if (rows.isEmpty() || length < 0) {
-            throw new IllegalArgumentException("gather: expected at least one row and a length >= 0");
-        }
+        KvCacheRow.checkGather(rows, length);
         for (KvCacheRow row : rows) {
             if (!(row.cache() instanceof OrtKvCache) || !((OrtKvCache) row.cache()).ownedBy(this)) {
                 throw new IllegalArgumentException("a KV cache to gather was not made by this ONNX Runtime model");

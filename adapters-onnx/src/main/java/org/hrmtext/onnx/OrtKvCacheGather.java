@@ -52,10 +52,6 @@ final class OrtKvCacheGather {
         for (int i = 0; i < rows.size(); i++) {
             KvCacheRow row = rows.get(i);
             OrtKvCache source = (OrtKvCache) row.cache();
-            if (row.positions().length > length) {
-                throw new IllegalArgumentException("cache row " + i + " takes " + row.positions().length
-                        + " positions, more than the gathered length " + length);
-            }
             float[] data = read.computeIfAbsent(source, s -> floats(s.present(name)));
             int sourceLength = source.length();
             for (int h = 0; h < heads; h++) {

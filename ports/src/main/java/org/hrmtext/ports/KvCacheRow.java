@@ -11,6 +11,19 @@ package org.hrmtext.ports;
  */
 public record KvCacheRow(KvCache cache, int row, int[] positions) {
 
+    /** Checks a {@link InferenceModel#gather} call: at least one row, each fitting in {@code length}. */
+    public static void checkGather(java.util.List<KvCacheRow> rows, int length) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("gather: expected at least one cache row");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).positions().length > length) {
+                throw new IllegalArgumentException("gather: cache row " + i + " takes " + rows.get(i).positions().length
+                        + " positions, more than the gathered length " + length);
+            }
+        }
+    }
+
     public KvCacheRow {
         if (row < 0 || row >= cache.batch()) {
             throw new IllegalArgumentException("cache row " + row + " is outside [0, " + cache.batch() + ")");
