@@ -119,6 +119,9 @@ class KillResumeTest {
     }
 
     private static List<String> hiddenCopies(Path run) {
+        if (!Files.isDirectory(run)) {
+            return List.of(); // killed before the run made its folder
+        }
         try (Stream<Path> s = Files.list(run)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".checkpoint.")).sorted().toList();
         } catch (IOException e) {
