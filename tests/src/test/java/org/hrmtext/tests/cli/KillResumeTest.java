@@ -61,7 +61,10 @@ class KillResumeTest {
             boolean killed = killDuring(inputs, run, afterSteps, delayMs);
             assertTrue(killed, when + ": the run ended before the kill");
             hit++;
-            boolean checkpointed = Files.exists(run.resolve("checkpoint")) || hiddenCopies(run).size() > 0;
+            // A complete checkpoint is there, or a complete hidden copy of one (.new-/.old-) that resume restores;
+            // a kill during the first save leaves only an incomplete .tmp- copy, and the run starts over.
+            boolean checkpointed = Files.exists(run.resolve("checkpoint")) || hiddenCopies(run).stream()
+                    .anyMatch(n -> n.startsWith(".checkpoint.new-") || n.startsWith(".checkpoint.old-"));
             Hrm.Result resumed = checkpointed
                     ? inputs.train(run, "--deterministic", "--resume", run.resolve("checkpoint"))
                     : inputs.train(run, "--deterministic", "--overwrite");
