@@ -6,6 +6,7 @@ package org.hrmtext.domain;
  * <p>The message is one line that names where the problem is (file, line, key or tensor) and
  * what was expected, so the command line can print it as it is and exit non-zero.
  */
+@PublicApi
 public class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

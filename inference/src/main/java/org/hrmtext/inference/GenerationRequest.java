@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 
 /**
  * Prompts (token ids, one row each) and how to continue them: up to {@code maxNewTokens} tokens
@@ -14,6 +15,7 @@ import org.hrmtext.domain.InvalidInputException;
  * prompt and stop arrays are copied; {@code null} stop tokens or sequences mean none, {@code null}
  * prompts or sampling settings are refused.
  */
+@PublicApi
 public record GenerationRequest(List<int[]> prompts, int maxNewTokens, SamplingSettings sampling, double guidance,
         Set<Integer> stopTokens, List<int[]> stopSequences, TokenListener listener, StopRule stopRule) {
 

@@ -7,9 +7,10 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ModelDirectoryReader;
+import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
@@ -35,6 +36,7 @@ import org.hrmtext.ports.ModelSource;
  * }
  * }</pre>
  */
+@PublicApi
 public final class HrmTextModel implements AutoCloseable {
     /** Backends tried, in order, when none is named: ONNX Runtime first, then DJL. */
     private static final List<String> PREFERRED = List.of("onnx", "djl");
@@ -43,6 +45,7 @@ public final class HrmTextModel implements AutoCloseable {
     private final String backend;
 
     /** Where and how to run: backend name (null = preferred installed one), device, threads, context. */
+    @PublicApi
     public record Options(String backend, String device, int threads, int contextLength) {
         public static Options defaults() {
             return new Options(null, "cpu", 1, 0);

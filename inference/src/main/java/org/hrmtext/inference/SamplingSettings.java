@@ -1,12 +1,14 @@
 package org.hrmtext.inference;
 
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 
 /**
  * How the next token is chosen from logits: greedy when {@code temperature} is 0, otherwise
  * sampling from {@code softmax(logits / temperature)} restricted by top-k (0 = off), top-p
  * (nucleus; 1 = off) and min-p (tokens below {@code minP · p_max} dropped; 0 = off), with a seed.
  */
+@PublicApi
 public record SamplingSettings(double temperature, int topK, double topP, double minP, long seed) {
 
     public SamplingSettings {

@@ -1,12 +1,14 @@
 package org.hrmtext.ports;
 
 import java.util.Set;
+import org.hrmtext.domain.PublicApi;
 
 /**
  * The plugin SPI: one implementation per compute backend, listed in
  * {@code META-INF/services/org.hrmtext.ports.BackendProvider}, found by {@link java.util.ServiceLoader}.
  * A provider is cheap to construct and holds no native resources; {@link #openTrainer} opens them.
  */
+@PublicApi
 public interface BackendProvider {
 
     /** The name users select it by, e.g. {@code djl}. */

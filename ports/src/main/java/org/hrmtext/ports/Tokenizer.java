@@ -2,6 +2,7 @@ package org.hrmtext.ports;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.hrmtext.domain.PublicApi;
 import org.hrmtext.domain.text.TokenLayout;
 
 /**
@@ -14,6 +15,7 @@ import org.hrmtext.domain.text.TokenLayout;
  * String answer = tok.decode(tok.layout().answer(generated));
  * }</pre>
  */
+@PublicApi
 public interface Tokenizer extends AutoCloseable {
 
     /** What kind of tokenizer this is, as written to {@code tokenizer_info.json}: {@code byte} or {@code huggingface}. */

@@ -1,6 +1,7 @@
 package org.hrmtext.domain.config;
 
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 
 /**
  * What an HRM-Text model is: sizes of its blocks, its architecture and recurrence. Validated on
@@ -9,6 +10,7 @@ import org.hrmtext.domain.InvalidInputException;
  * <p>{@code numHiddenLayers} is the number of layers in each stack; for the plain
  * {@code transformer} baseline, which has one stack, it is that stack's depth.
  */
+@PublicApi
 public record ModelConfig(
         Architecture architecture,
         int vocabSize,

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 import org.hrmtext.domain.json.JsonFields;
 
 /**
@@ -12,6 +13,7 @@ import org.hrmtext.domain.json.JsonFields;
  * {@code <|box_end|>}, the end of an answer, where generation stops). Each may be absent
  * (transformers' default is none).
  */
+@PublicApi
 public record SpecialTokenIds(OptionalInt pad, OptionalInt bos, OptionalInt eos) {
     public static final SpecialTokenIds NONE = new SpecialTokenIds(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
 

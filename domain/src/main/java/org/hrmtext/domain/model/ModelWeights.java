@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 
 /**
  * The tensors of one model, under Hugging Face names, checked against its
@@ -21,6 +22,7 @@ import org.hrmtext.domain.InvalidInputException;
  * So loading a model onto a backend holds one tensor at a time in the JVM, not the whole model;
  * callers that use a tensor often keep what {@link #get} returned.
  */
+@PublicApi
 public final class ModelWeights {
     private final ParameterLayout layout;
     private final Map<String, Stored> tensors;

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 
 /**
  * How a training sample was made, told to the model by condition tokens right after
  * {@code <boq>}: a direct answer, a chain of thought, synthetic data, or noisy data. Conditions
  * compose: {@code synth,cot} puts the {@code synth} token, then the {@code cot} token.
  */
+@PublicApi
 public enum Condition {
     DIRECT, COT, SYNTH, NOISY;
 

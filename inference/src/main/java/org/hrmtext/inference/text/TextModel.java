@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 import org.hrmtext.domain.config.SpecialTokenIds;
 import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.inference.GenerationRequest;
@@ -29,6 +30,7 @@ import org.hrmtext.ports.Tokenizer;
  * }
  * }</pre>
  */
+@PublicApi
 public final class TextModel implements AutoCloseable {
     private final HrmTextModel model;
     private final Tokenizer tokenizer;

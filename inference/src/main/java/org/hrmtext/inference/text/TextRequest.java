@@ -3,6 +3,7 @@ package org.hrmtext.inference.text;
 import java.util.ArrayList;
 import java.util.List;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.PublicApi;
 import org.hrmtext.domain.text.Condition;
 import org.hrmtext.inference.SamplingSettings;
 
@@ -17,6 +18,7 @@ import org.hrmtext.inference.SamplingSettings;
  *         .maxNewTokens(256).stop("\n\n").build();
  * }</pre>
  */
+@PublicApi
 public record TextRequest(String prompt, List<Condition> conditions, SamplingSettings sampling, double guidance,
         List<String> stopStrings, int maxNewTokens) {
     /** The token limit when none is given. */
@@ -50,6 +52,7 @@ public record TextRequest(String prompt, List<Condition> conditions, SamplingSet
     }
 
     /** Builds a {@link TextRequest}; every setting has a default. */
+    @PublicApi
     public static final class Builder {
         private final String prompt;
         private List<Condition> conditions = List.of(Condition.DIRECT);
