@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfigJson;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.onnx.proto.OnnxProto.ModelProto;
 import org.hrmtext.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.hrmtext.onnx.proto.OnnxProto.TensorProto;
@@ -51,7 +52,7 @@ class OnnxExportTest {
 
     @Test
     void carriesConfigProvenanceAndOneCopyOfEachWeight() throws IOException {
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         Path file = export("golden/hrm", dir.resolve("m.onnx"));
         ModelProto model = ModelProto.parseFrom(Files.readAllBytes(file));
         assertEquals(8, model.getIrVersion());
@@ -73,7 +74,7 @@ class OnnxExportTest {
 
     @Test
     void movesWeightsToAnExternalDataFileAboveTheThresholdAndStillRuns() throws IOException {
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         Path file = dir.resolve("ext.onnx");
         new OnnxExporter(0).export(golden.weights(), file, 17, Map.of());
         Path data = dir.resolve("ext.onnx.data");
@@ -96,7 +97,7 @@ class OnnxExportTest {
 
     @Test
     void refusesAnUnsupportedOpsetWithoutWritingAFile() {
-        GoldenFolder golden = GoldenFolder.load("golden/ut");
+        GoldenCase golden = GoldenCase.load("golden/ut");
         Path file = dir.resolve("x.onnx");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new OnnxExporter().export(golden.weights(), file, 18, Map.of()));
@@ -106,7 +107,7 @@ class OnnxExportTest {
 
     @Test
     void leavesNoPartialFileWhenTheTargetCannotBeWritten() throws IOException {
-        GoldenFolder golden = GoldenFolder.load("golden/ut");
+        GoldenCase golden = GoldenCase.load("golden/ut");
         Path blocked = dir.resolve("file-not-folder");
         Files.writeString(blocked, "x");
         Path file = blocked.resolve("m.onnx");
@@ -117,7 +118,7 @@ class OnnxExportTest {
     }
 
     private static Path export(String folder, Path file) {
-        new OnnxExporter().export(GoldenFolder.load(folder).weights(), file, 17, Map.of("source_checkpoint", folder));
+        new OnnxExporter().export(GoldenCase.load(folder).weights(), file, 17, Map.of("source_checkpoint", folder));
         return file;
     }
 }

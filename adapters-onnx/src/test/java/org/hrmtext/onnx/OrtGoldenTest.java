@@ -14,6 +14,7 @@ import org.hrmtext.domain.data.PrefixLmMask;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterLayout;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.ForwardRequest;
 import org.hrmtext.ports.ForwardResult;
@@ -37,7 +38,7 @@ class OrtGoldenTest {
     @ValueSource(strings = {"golden/hrm", "golden/ut", "golden/rins", "golden/trm", "golden/transformer",
         "reference/hrm-h3l2"})
     void greedyTokensEqualTheOracle(String folder) {
-        GoldenFolder golden = GoldenFolder.load(folder);
+        GoldenCase golden = GoldenCase.load(folder);
         try (InferenceModel model = open(golden)) {
             int[] tokens = Decoding.greedy(model, golden.prompt(), golden.greedyTokens().length).tokens();
             assertArrayEquals(golden.greedyTokens(), tokens, folder);
@@ -48,7 +49,7 @@ class OrtGoldenTest {
     @ValueSource(strings = {"golden/hrm", "golden/ut", "golden/rins", "golden/trm", "golden/transformer",
         "reference/hrm-h3l2"})
     void cachedDecodingEqualsRecomputation(String folder) {
-        GoldenFolder golden = GoldenFolder.load(folder);
+        GoldenCase golden = GoldenCase.load(folder);
         try (InferenceModel model = open(golden)) {
             Decoding.Greedy cached = Decoding.greedy(model, golden.prompt(), 12);
             int tp = golden.prompt().length;
@@ -66,7 +67,7 @@ class OrtGoldenTest {
     @ValueSource(strings = {"golden/hrm", "golden/ut", "golden/rins", "golden/trm", "golden/transformer",
         "reference/hrm-h3l2"})
     void batchLogitsMatchTheOracle(String folder) {
-        GoldenFolder golden = GoldenFolder.load(folder);
+        GoldenCase golden = GoldenCase.load(folder);
         PackedBatch batch = golden.batch();
         int t = batch.seqLen();
         int rows = golden.scoredPositions();
@@ -87,7 +88,7 @@ class OrtGoldenTest {
                     .logits();
             for (int r = 0; r < rows; r++) {
                 float[] got = Arrays.copyOfRange(logits, r * vocab, (r + 1) * vocab);
-                float[] want = Arrays.copyOfRange(golden.logits().data(), r * vocab, (r + 1) * vocab);
+                float[] want = Arrays.copyOfRange(golden.expectedLogits().data(), r * vocab, (r + 1) * vocab);
                 double err = Decoding.relativeError(got, want);
                 assertTrue(err < TOLERANCE, folder + " position " + r + ": relative error " + err);
             }
@@ -96,7 +97,7 @@ class OrtGoldenTest {
 
     @Test
     void firstLogitsAreTheLogitsOfTheFirstHighLevelState() {
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         RecurrenceConfig r = golden.config().recurrence();
         ModelConfig oneCycle = golden.config().withRecurrence(new RecurrenceConfig(1, r.lCycles(), r.bpMinSteps(),
                 r.bpMaxSteps(), r.bpWarmupRatio(), r.hBpSteps(), r.lBpSteps(), r.cycles(), r.bpCycles(), r.lBpCycles()));
@@ -118,7 +119,7 @@ class OrtGoldenTest {
         }
     }
 
-    private static InferenceModel open(GoldenFolder golden) {
+    private static InferenceModel open(GoldenCase golden) {
         return new OnnxBackendProvider().openInference(ModelSource.of(golden.weights()), BackendOptions.cpu(1));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
@@ -35,7 +36,7 @@ class OrtLoadingTest {
 
     @Test
     void runsAnExportedFileOnItsOwnWithTheConfigFromItsMetadata() {
-        GoldenFolder golden = GoldenFolder.load("golden/trm");
+        GoldenCase golden = GoldenCase.load("golden/trm");
         Path file = dir.resolve("trm.onnx");
         provider.exporter().export(golden.weights(), file, 17, Map.of());
         try (InferenceModel model = provider.openInference(ModelSource.ofFile(file), BackendOptions.cpu(1))) {
@@ -48,8 +49,8 @@ class OrtLoadingTest {
     @Test
     void namesTheMismatchedInputOfAFileExportedForAnotherConfig() {
         Path file = dir.resolve("hrm.onnx");
-        provider.exporter().export(GoldenFolder.load("golden/hrm").weights(), file, 17, Map.of());
-        ModelWeights other = GoldenFolder.load("reference/hrm-h3l2").weights();
+        provider.exporter().export(GoldenCase.load("golden/hrm").weights(), file, 17, Map.of());
+        ModelWeights other = GoldenCase.load("reference/hrm-h3l2").weights();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
                 new ModelSource(Optional.of(other), Optional.of(file)), BackendOptions.cpu(1)));
         assertTrue(e.getMessage().contains(file + ": input past_key.0.0 is float32 [batch, 4, past_len, 16]"
@@ -59,8 +60,8 @@ class OrtLoadingTest {
     @Test
     void namesAnUnexpectedInputWhenTheRecurrenceDiffers() {
         Path file = dir.resolve("hrm.onnx");
-        provider.exporter().export(GoldenFolder.load("golden/hrm").weights(), file, 17, Map.of());
-        ModelWeights fewerCalls = GoldenFolder.load("golden/ut").weights();
+        provider.exporter().export(GoldenCase.load("golden/hrm").weights(), file, 17, Map.of());
+        ModelWeights fewerCalls = GoldenCase.load("golden/ut").weights();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
                 new ModelSource(Optional.of(fewerCalls), Optional.of(file)), BackendOptions.cpu(1)));
         assertTrue(e.getMessage().contains("unexpected input past_key.4.0"), e.getMessage());
@@ -69,8 +70,8 @@ class OrtLoadingTest {
     @Test
     void namesAMissingInput() {
         Path file = dir.resolve("ut.onnx");
-        provider.exporter().export(GoldenFolder.load("golden/ut").weights(), file, 17, Map.of());
-        ModelWeights moreCalls = GoldenFolder.load("golden/hrm").weights();
+        provider.exporter().export(GoldenCase.load("golden/ut").weights(), file, 17, Map.of());
+        ModelWeights moreCalls = GoldenCase.load("golden/hrm").weights();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
                 new ModelSource(Optional.of(moreCalls), Optional.of(file)), BackendOptions.cpu(1)));
         assertTrue(e.getMessage().contains("ut.onnx: input past_key.4.0 is missing (expected float32 [batch, 4, past_len, 16])"), e.getMessage());
@@ -91,7 +92,7 @@ class OrtLoadingTest {
     @Test
     void namesTheMissingCudaProvider() {
         assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "this build has CUDA");
-        ModelSource source = ModelSource.of(GoldenFolder.load("golden/ut").weights());
+        ModelSource source = ModelSource.of(GoldenCase.load("golden/ut").weights());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> provider.openInference(source, new BackendOptions("cuda", 1)));
         assertTrue(e.getMessage().contains("CUDAExecutionProvider"), e.getMessage());
@@ -104,7 +105,7 @@ class OrtLoadingTest {
                 .filter(p -> p.name().equals("onnx")).findFirst().orElseThrow();
         assertEquals(EnumSet.of(BackendCapability.GENERATE, BackendCapability.EXPORT), found.capabilities());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> found.openTrainer(
-                TrainerSpec.fresh(GoldenFolder.load("golden/ut").weights(), null), BackendOptions.cpu(1)));
+                TrainerSpec.fresh(GoldenCase.load("golden/ut").weights(), null), BackendOptions.cpu(1)));
         assertTrue(e.getMessage().startsWith("backend onnx cannot train"), e.getMessage());
         assertTrue(found.matmulGflops(64, BackendOptions.cpu(1)) > 0);
     }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.ExportOptions.CacheType;
 import org.hrmtext.ports.ExportOptions.Weights;
@@ -32,7 +33,7 @@ class QuantizedCudaTest {
     void quantizedModelsRunOnCuda() {
         assumeTrue(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA),
                 "this ONNX Runtime build has no CUDA execution provider (build with -Dcuda)");
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         Path int8 = dir.resolve("int8.onnx");
         Path int4 = dir.resolve("int4.onnx");
         new OnnxExporter().export(golden.weights(), int8, QuantizedExportTest.options(Weights.INT8, 32, false,

@@ -16,16 +16,17 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.model.HostTensor;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.onnx.proto.OnnxProto.GraphProto;
 import org.hrmtext.onnx.proto.OnnxProto.ModelProto;
-import org.hrmtext.onnx.proto.OnnxProto.OperatorSetIdProto;
-import org.hrmtext.onnx.proto.OnnxProto.TensorProto;
 import org.hrmtext.onnx.proto.OnnxProto.NodeProto;
+import org.hrmtext.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.hrmtext.onnx.proto.OnnxProto.StringStringEntryProto;
+import org.hrmtext.onnx.proto.OnnxProto.TensorProto;
 import org.hrmtext.ports.BackendOptions;
-import org.hrmtext.ports.ExportOptions;
 import org.hrmtext.ports.ExportOptions.CacheType;
 import org.hrmtext.ports.ExportOptions.Weights;
+import org.hrmtext.ports.ExportOptions;
 import org.hrmtext.ports.InferenceModel;
 import org.hrmtext.ports.ModelSource;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class QuantizedExportTest {
     @ValueSource(strings = {"golden/hrm", "golden/ut", "golden/rins", "golden/trm", "golden/transformer",
         "reference/hrm-h3l2"})
     void int8GreedyTokensEqualFloat32(String folder) {
-        GoldenFolder golden = GoldenFolder.load(folder);
+        GoldenCase golden = GoldenCase.load(folder);
         int n = golden.greedyTokens().length;
         try (InferenceModel f32 = open(golden, ExportOptions.f32(17), "f32.onnx");
                 InferenceModel int8 = open(golden, options(Weights.INT8, 32, true, CacheType.F32), "int8.onnx")) {
@@ -72,7 +73,7 @@ class QuantizedExportTest {
     void int8GreedyTokensEqualFloat32ExactlyWhereNoStepIsATie() {
         for (String folder : new String[] {"golden/hrm", "golden/ut", "golden/trm", "golden/transformer",
             "reference/hrm-h3l2"}) {
-            GoldenFolder golden = GoldenFolder.load(folder);
+            GoldenCase golden = GoldenCase.load(folder);
             try (InferenceModel int8 = open(golden, options(Weights.INT8, 32, true, CacheType.F32), "int8.onnx")) {
                 assertArrayEquals(golden.greedyTokens(), Decoding.greedy(int8, golden.prompt(),
                         golden.greedyTokens().length).tokens(), folder);
@@ -83,7 +84,7 @@ class QuantizedExportTest {
     @ParameterizedTest
     @ValueSource(strings = {"golden/hrm", "golden/transformer"})
     void int4AndHalfCacheLogitsStayCloseToFloat32(String folder) {
-        GoldenFolder golden = GoldenFolder.load(folder);
+        GoldenCase golden = GoldenCase.load(folder);
         try (InferenceModel f32 = open(golden, ExportOptions.f32(17), "f32.onnx");
                 InferenceModel int4 = open(golden, options(Weights.INT4, 32, false, CacheType.F32), "int4.onnx");
                 InferenceModel half = open(golden, options(Weights.F32, 32, false, CacheType.F16), "f16.onnx")) {
@@ -102,7 +103,7 @@ class QuantizedExportTest {
     @ParameterizedTest
     @ValueSource(strings = {"int8", "int4"})
     void aPlainOrtClientDecodesTheSameTokensFromTheFile(String weights) throws Exception {
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         Path file = dir.resolve(weights + ".onnx");
         new OnnxExporter().export(golden.weights(), file,
                 options(Weights.parse("--weights", weights), 32, false, CacheType.F16), Map.of());
@@ -119,7 +120,7 @@ class QuantizedExportTest {
 
     @Test
     void projectionsRunAsMatMulNBitsAndTheSchemeIsInTheMetadata() throws IOException {
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         Path file = dir.resolve("m.onnx");
         new OnnxExporter().export(golden.weights(), file, options(Weights.INT4, 64, false, CacheType.F16), Map.of());
         ModelProto model = ModelProto.parseFrom(Files.readAllBytes(file));
@@ -141,7 +142,7 @@ class QuantizedExportTest {
 
     @Test
     void quantizedExportIsByteReproducible() throws IOException {
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         ExportOptions o = options(Weights.INT4, 32, true, CacheType.F16);
         new OnnxExporter().export(golden.weights(), dir.resolve("a.onnx"), o, Map.of());
         new OnnxExporter().export(golden.weights(), dir.resolve("b.onnx"), o, Map.of());
@@ -150,7 +151,7 @@ class QuantizedExportTest {
 
     @Test
     void aBlockSizeThatDoesNotDivideADimensionIsRefusedBeforeAnyFileIsWritten() throws IOException {
-        GoldenFolder golden = GoldenFolder.load("golden/hrm");
+        GoldenCase golden = GoldenCase.load("golden/hrm");
         Path file = dir.resolve("m.onnx");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new OnnxExporter()
                 .export(golden.weights(), file, options(Weights.INT8, 128, false, CacheType.F32), Map.of()));
@@ -242,7 +243,7 @@ class QuantizedExportTest {
         return new ExportOptions(17, weights, block, lmHead, cache);
     }
 
-    private InferenceModel open(GoldenFolder golden, ExportOptions options, String name) {
+    private InferenceModel open(GoldenCase golden, ExportOptions options, String name) {
         Path file = dir.resolve(golden.config().architecture().configName() + "-" + Arrays.hashCode(golden.prompt())
                 + "-" + name);
         new OnnxExporter().export(golden.weights(), file, options, Map.of());

@@ -16,7 +16,7 @@ import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.Safetensors;
 import org.hrmtext.domain.model.SafetensorsWriter;
-import org.hrmtext.tests.contract.GoldenCase;
+import org.hrmtext.golden.GoldenCase;
 
 /**
  * A copy of the golden HRM folder in a temporary directory ({@code model/config.json},

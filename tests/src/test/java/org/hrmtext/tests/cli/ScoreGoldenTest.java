@@ -14,7 +14,7 @@ import java.util.Map;
 import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.Safetensors;
-import org.hrmtext.tests.contract.GoldenCase;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.tests.contract.Tolerance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
 import org.hrmtext.ports.Trainer;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.data.SequenceSpan;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.inference.GenerationEngine;
 import org.hrmtext.inference.GenerationRequest;
 import org.hrmtext.inference.GenerationResult;

@@ -12,6 +12,7 @@ import org.hrmtext.domain.diagnostics.GradientGroup;
 import org.hrmtext.domain.diagnostics.GradientStatistics;
 import org.hrmtext.domain.diagnostics.MagnitudeStatistics;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.ports.StepPlan;
 import org.hrmtext.ports.StepResult;
 import org.hrmtext.ports.Trainer;

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.inference.GenerationEngine;
 import org.hrmtext.inference.GenerationRequest;
 import org.hrmtext.inference.SamplingSettings;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.ports.OptimizerState;
 import org.hrmtext.ports.StepPlan;
 import org.hrmtext.ports.StepResult;

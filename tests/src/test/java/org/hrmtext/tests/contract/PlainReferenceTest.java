@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.data.SequenceSpan;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.tests.reference.PlainDecode;
 import org.hrmtext.tests.reference.PlainForward;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.hrmtext.domain.model.HostTensor;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.ports.ScoreRequest;
 import org.hrmtext.ports.ScoreResult;
 import org.hrmtext.ports.Trainer;

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.inference.GenerationRequest;
 import org.hrmtext.inference.HrmTextModel;
 import org.hrmtext.inference.SamplingSettings;
-import org.hrmtext.tests.contract.GoldenCase;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,7 @@ package org.hrmtext.tests.release;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.hrmtext.tests.contract.GoldenCase;
+import org.hrmtext.golden.GoldenCase;
 
 /**
  * A model directory made from a golden model (vocabulary {@value ReleaseTokenizerJson#SIZE}) as
