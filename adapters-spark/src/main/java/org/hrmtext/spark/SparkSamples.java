@@ -84,7 +84,7 @@ final class SparkSamples implements SampleSource {
         } catch (IOException e) {
             throw new InvalidInputException(input + ": cannot read: " + e.getMessage(), e);
         }
-        JavaRDD<FileLine> lines = readLines(job.getConfiguration(), parquet, labels);
+        JavaRDD<FileLine> lines = readLines(sc, job.getConfiguration(), parquet, labels);
         long[] firstLine = firstLineNumbers(lines);
         TokenizerShipment shipment = TokenizerShipment.ship(tokenizer, sc);
         SampleMaker.Rules rules = SampleMaker.Rules.of(request);
@@ -131,7 +131,8 @@ final class SparkSamples implements SampleSource {
 
     /** Each line of the input paths, in file order, then line order. */
     @SuppressWarnings("unchecked")
-    private JavaRDD<FileLine> readLines(Configuration conf, boolean parquet, Map<String, String> labels) {
+    private static JavaRDD<FileLine> readLines(JavaSparkContext sc, Configuration conf, boolean parquet,
+            Map<String, String> labels) {
         if (parquet) {
             conf.set(ParquetInputFormat.READ_SUPPORT_CLASS, GroupReadSupport.class.getName());
             JavaNewHadoopRDD<Void, Group> rows = (JavaNewHadoopRDD<Void, Group>) sc.newAPIHadoopRDD(conf,
