@@ -138,7 +138,7 @@ final class SparkSamples implements SampleSource {
             JavaNewHadoopRDD<Void, Group> rows = (JavaNewHadoopRDD<Void, Group>) sc.newAPIHadoopRDD(conf,
                     ParquetInputFormat.class, Void.class, Group.class);
             return rows.mapPartitionsWithInputSplit((split, it) -> {
-                String file = labels.get(((FileSplit) split).getPath().toUri().getPath());
+                String file = label(labels, split);
                 List<FileLine> out = new ArrayList<>();
                 it.forEachRemaining(row -> out.add(new FileLine(file, ParquetRows.jsonOf(row._2())
                         .getBytes(StandardCharsets.UTF_8))));
@@ -149,7 +149,7 @@ final class SparkSamples implements SampleSource {
         JavaNewHadoopRDD<LongWritable, Text> text = (JavaNewHadoopRDD<LongWritable, Text>) sc.newAPIHadoopRDD(conf,
                 TextInputFormat.class, LongWritable.class, Text.class);
         return text.mapPartitionsWithInputSplit((split, it) -> {
-            String file = labels.get(((FileSplit) split).getPath().toUri().getPath());
+            String file = label(labels, split);
             return new Iterator<FileLine>() {
                 @Override
                 public boolean hasNext() {
@@ -163,6 +163,12 @@ final class SparkSamples implements SampleSource {
                 }
             };
         }, true);
+    }
+
+    /** How messages name the file of a split: as the input's listing named it (its path if the listing does not know it). */
+    private static String label(Map<String, String> labels, org.apache.hadoop.mapreduce.InputSplit split) {
+        Path path = ((FileSplit) split).getPath();
+        return labels.getOrDefault(path.toUri().getPath(), path.toString());
     }
 
     /** The 1-based number, in its file, of each partition's first line (a file's partitions follow each other in order). */

@@ -161,6 +161,16 @@ class SparkPrepareTest {
         }
         String stats = Files.readString(fromParquet.resolve("stats.json"));
         assertTrue(stats.contains("\"lines\": [11, 22, 33, 44, 55]"), "empty responses by row number: " + stats);
+        Path local = dir.resolve("from-parquet-here");
+        Cli.hrm("prepare", "--input", parquet, "--out", local).succeeded();
+        Cli.assertSameTree(local, fromParquet, "the Parquet file prepared here and on Spark");
+
+        Path parts = dir.resolve("row-parts");
+        spark.createDataFrame(rows, schema).repartition(1).write().parquet(parts.toString());
+        try (Stream<Path> s = Files.list(parts)) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().equals("_SUCCESS")), "Spark's own output directory");
+        }
+        assertSameOnSpark(parts, "--epochs", "1");
     }
 
     /** The lines of {@link #input} cut into three JSONL part files of a directory, with a {@code _SUCCESS} marker beside them. */
