@@ -2,6 +2,7 @@ package org.hrmtext.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.hrmtext.app.data.SampleSource;
@@ -14,9 +15,11 @@ import org.hrmtext.app.generate.BatchGenerator;
 import org.hrmtext.app.generate.BatchPrompt;
 import org.hrmtext.app.generate.GeneratedText;
 import org.hrmtext.app.generate.ModelSettings;
+import org.hrmtext.app.io.InputLine;
 
 /**
- * The data engine on one {@link SparkSession}. Evaluation items and prompts are cut into the
+ * The data engine on one {@link SparkSession}. Record inputs (a file or a directory of part files
+ * on any Hadoop file system) are read on the executors, one task per file. Evaluation items and prompts are cut into the
  * batches a local run uses, distributed over partitions, and handled by one model per executor
  * ({@link ExecutorModels}); {@code collect} returns them in order. The model path must be
  * readable at the same path on every executor (a shared file system, or local mode).
@@ -33,6 +36,16 @@ final class SparkDataEngine implements DataEngine {
         this.owned = owned;
         this.partitions = partitions;
         this.sc = JavaSparkContext.fromSparkContext(session.sparkContext());
+    }
+
+    /** Reads the input's part files on the executors, one task per file, and returns their lines in order. */
+    @Override
+    public List<InputLine> lines(String input) {
+        List<HadoopInputs.Part> parts = HadoopInputs.parts(input, sc.hadoopConfiguration());
+        Map<String, String> conf = HadoopInputs.settings(sc.hadoopConfiguration());
+        List<List<InputLine>> read = sc.parallelize(parts, parts.size())
+                .map(part -> List.copyOf(HadoopInputs.read(part, HadoopInputs.configuration(conf)))).collect();
+        return flatten(read);
     }
 
     @Override

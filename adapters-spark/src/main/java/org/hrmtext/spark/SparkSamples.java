@@ -1,25 +1,27 @@
 package org.hrmtext.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetInputFormat;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -27,26 +29,25 @@ import org.hrmtext.app.data.PrepareRequest;
 import org.hrmtext.app.data.PrepareStats;
 import org.hrmtext.app.data.SampleMaker;
 import org.hrmtext.app.data.SampleSource;
+import org.hrmtext.app.io.InputFiles;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.data.Utf8Lines;
-import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.ports.Tokenizer;
-import scala.Tuple2;
+import scala.Tuple3;
 
 /**
- * The samples of one input file made on Spark: a JSONL file split into line-aligned partitions
- * (Hadoop's {@link TextInputFormat}, lines cut at {@code \n} only and decoded by
- * {@link Utf8Lines#line} as locally), or a Parquet file (row groups, each row's
- * {@code instruction}/{@code response}/{@code condition} columns as one JSON object). A first job
- * counts each partition's lines, so that every line has its number in the whole file; a second one
- * tokenizes each partition with its own tokenizer and {@link SampleMaker} and keeps the result on
+ * The samples of one input made on Spark: a JSONL file or a directory of JSONL part files, split
+ * into line-aligned partitions (Hadoop's {@link TextInputFormat}, lines cut at {@code \n} only and
+ * decoded by {@link Utf8Lines#line} as locally), or Parquet (row groups, each row as the JSON
+ * object of its columns, {@link ParquetRows}); the parts of a directory in the order of their names
+ * ({@link HadoopInputs}). A first job counts each partition's lines, so that every line has its
+ * number in its file; a second one tokenizes each partition with its own tokenizer and
+ * {@link SampleMaker} (malformed lines named by file and line as locally) and keeps the result on
  * the executors; the driver merges the partitions' statistics in order and, unless the run is
  * going to fail anyway, streams the samples to the dataset writer partition by partition.
  */
 final class SparkSamples implements SampleSource {
-    private static final String PARQUET = ".parquet";
-    private static final String[] COLUMNS = {"instruction", "response", "condition"};
     private final JavaSparkContext sc;
     private final String input;
     private final int partitions;
@@ -59,12 +60,31 @@ final class SparkSamples implements SampleSource {
 
     @Override
     public void make(PrepareRequest request, Tokenizer tokenizer, PrepareStats stats, Consumer<Sample> sink) {
-        Configuration conf = new Configuration(sc.hadoopConfiguration());
-        long length = checkedLength(conf);
-        if (partitions > 0) {
-            conf.setLong(FileInputFormat.SPLIT_MAXSIZE, Math.max(1, (length + partitions - 1) / partitions));
+        Job job = job();
+        List<HadoopInputs.Part> parts = HadoopInputs.parts(input, job.getConfiguration());
+        boolean parquet = InputFiles.isParquet(parts.get(0).name().isEmpty() ? input : parts.get(0).name());
+        long length = 0;
+        Path[] paths = new Path[parts.size()];
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            HadoopInputs.Part part = parts.get(i);
+            if (InputFiles.isParquet(part.name().isEmpty() ? input : part.name()) != parquet) {
+                throw new InvalidInputException(input + ": mixes JSONL and Parquet part files (" + part.name()
+                        + "); prepare reads one kind");
+            }
+            paths[i] = new Path(part.path());
+            length += fileLength(paths[i], job.getConfiguration());
+            labels.put(paths[i].toUri().getPath(), part.name().isEmpty() ? "" : part.label());
         }
-        JavaRDD<byte[]> lines = readLines(conf);
+        if (partitions > 0) {
+            job.getConfiguration().setLong(FileInputFormat.SPLIT_MAXSIZE, Math.max(1, (length + partitions - 1) / partitions));
+        }
+        try {
+            FileInputFormat.setInputPaths(job, paths);
+        } catch (IOException e) {
+            throw new InvalidInputException(input + ": cannot read: " + e.getMessage(), e);
+        }
+        JavaRDD<FileLine> lines = readLines(sc, job.getConfiguration(), parquet, labels);
         long[] firstLine = firstLineNumbers(lines);
         TokenizerShipment shipment = TokenizerShipment.ship(tokenizer, sc);
         SampleMaker.Rules rules = SampleMaker.Rules.of(request);
@@ -88,79 +108,110 @@ final class SparkSamples implements SampleSource {
         }
     }
 
-    /** The input's size; it must be one file. */
-    private long checkedLength(Configuration conf) {
+    private Job job() {
         try {
-            Path path = new Path(input);
-            FileSystem fs = path.getFileSystem(conf);
-            if (!fs.exists(path)) {
-                throw new InvalidInputException(input + ": file not found");
-            }
-            FileStatus status = fs.getFileStatus(path);
-            if (!status.isFile()) {
-                throw new InvalidInputException(input + ": expected one JSONL or Parquet file, got a directory");
-            }
-            return status.getLen();
+            return Job.getInstance(new Configuration(sc.hadoopConfiguration()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long fileLength(Path path, Configuration conf) {
+        try {
+            return path.getFileSystem(conf).getFileStatus(path).getLen();
         } catch (IOException e) {
             throw new InvalidInputException(input + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    /** Each line's bytes (JSONL), or each row as a JSON object's UTF-8 bytes (Parquet), in file order. */
-    private JavaRDD<byte[]> readLines(Configuration conf) {
-        if (input.endsWith(PARQUET)) {
+    /** One line's bytes (JSONL) or one row as a JSON object's UTF-8 bytes (Parquet), with the label of its file in messages. */
+    record FileLine(String file, byte[] bytes) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Each line of the input paths, in file order, then line order. */
+    @SuppressWarnings("unchecked")
+    private static JavaRDD<FileLine> readLines(JavaSparkContext sc, Configuration conf, boolean parquet,
+            Map<String, String> labels) {
+        if (parquet) {
             conf.set(ParquetInputFormat.READ_SUPPORT_CLASS, GroupReadSupport.class.getName());
-            JavaPairRDD<Void, Group> rows = sc.newAPIHadoopFile(input, ParquetInputFormat.class, Void.class, Group.class,
-                    conf);
-            return rows.map(row -> jsonOf(row._2()));
+            JavaNewHadoopRDD<Void, Group> rows = (JavaNewHadoopRDD<Void, Group>) sc.newAPIHadoopRDD(conf,
+                    ParquetInputFormat.class, Void.class, Group.class);
+            return rows.mapPartitionsWithInputSplit((split, it) -> {
+                String file = label(labels, split);
+                List<FileLine> out = new ArrayList<>();
+                it.forEachRemaining(row -> out.add(new FileLine(file, ParquetRows.jsonOf(row._2())
+                        .getBytes(StandardCharsets.UTF_8))));
+                return out.iterator();
+            }, true);
         }
         conf.set("textinputformat.record.delimiter", "\n");
-        JavaPairRDD<LongWritable, Text> text = sc.newAPIHadoopFile(input, TextInputFormat.class, LongWritable.class, Text.class,
-                conf);
-        return text.map(line -> Arrays.copyOf(line._2().getBytes(), line._2().getLength()));
+        JavaNewHadoopRDD<LongWritable, Text> text = (JavaNewHadoopRDD<LongWritable, Text>) sc.newAPIHadoopRDD(conf,
+                TextInputFormat.class, LongWritable.class, Text.class);
+        return text.mapPartitionsWithInputSplit((split, it) -> {
+            String file = label(labels, split);
+            return new Iterator<FileLine>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public FileLine next() {
+                    Text line = it.next()._2();
+                    return new FileLine(file, Arrays.copyOf(line.getBytes(), line.getLength()));
+                }
+            };
+        }, true);
     }
 
-    private static byte[] jsonOf(Group row) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String c : COLUMNS) {
-            if (row.getType().containsField(c) && row.getFieldRepetitionCount(c) > 0) {
-                m.put(c, row.getString(c, 0));
-            }
-        }
-        return JsonWriter.compact(m).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** How messages name the file of a split: as the input's listing named it (its path if the listing does not know it). */
+    private static String label(Map<String, String> labels, org.apache.hadoop.mapreduce.InputSplit split) {
+        Path path = ((FileSplit) split).getPath();
+        return labels.getOrDefault(path.toUri().getPath(), path.toString());
     }
 
-    /** The 1-based number, in the whole file, of each partition's first line. */
-    private static long[] firstLineNumbers(JavaRDD<byte[]> lines) {
-        List<Tuple2<Integer, Long>> counts = lines.mapPartitionsWithIndex((p, it) -> {
+    /** The 1-based number, in its file, of each partition's first line (a file's partitions follow each other in order). */
+    private static long[] firstLineNumbers(JavaRDD<FileLine> lines) {
+        List<Tuple3<Integer, String, Long>> counts = lines.mapPartitionsWithIndex((p, it) -> {
             long n = 0;
-            for (; it.hasNext(); it.next()) {
-                n++;
+            String file = null;
+            for (; it.hasNext(); n++) {
+                file = it.next().file();
             }
-            return List.of(new Tuple2<>(p, n)).iterator();
+            return List.of(new Tuple3<>(p, file, n)).iterator();
         }, true).collect();
         long[] first = new long[counts.size()];
-        long next = 1;
-        for (Tuple2<Integer, Long> c : counts) {
-            first[c._1()] = next;
-            next += c._2();
-        }
-        if (next - 1 > Integer.MAX_VALUE) {
-            throw new InvalidInputException("the input has " + (next - 1) + " lines; at most " + Integer.MAX_VALUE
-                    + " are numbered");
+        Map<String, Long> next = new HashMap<>();
+        String previous = null;
+        for (Tuple3<Integer, String, Long> c : counts) {
+            String file = c._2() == null ? previous : c._2();
+            long at = next.getOrDefault(file, 1L);
+            first[c._1()] = at;
+            next.put(file, at + c._3());
+            if (at + c._3() - 1 > Integer.MAX_VALUE) {
+                throw new InvalidInputException(file + ": has more than " + Integer.MAX_VALUE + " lines; at most that many are numbered");
+            }
+            previous = file;
         }
         return first;
     }
 
-    private static Iterator<PreparedPiece> tokenize(Iterator<byte[]> lines, long firstLine, TokenizerShipment shipment,
+    private static Iterator<PreparedPiece> tokenize(Iterator<FileLine> lines, long firstLine, TokenizerShipment shipment,
             SampleMaker.Rules rules) {
         List<PreparedPiece> out = new ArrayList<>();
         PrepareStats stats = new PrepareStats();
         try (Tokenizer tokenizer = shipment.open()) {
-            SampleMaker maker = new SampleMaker(tokenizer, rules, stats);
-            Utf8Lines.Handler handler = (n, text) -> maker.make(n, text).ifPresent(s -> out.add(PreparedPiece.of(s)));
+            SampleMaker maker = null;
+            Utf8Lines.Handler handler = null;
             for (int line = (int) firstLine; lines.hasNext(); line++) {
-                Utf8Lines.line(line, lines.next(), handler);
+                FileLine next = lines.next();
+                if (maker == null) {
+                    SampleMaker m = new SampleMaker(tokenizer, rules, stats, next.file());
+                    maker = m;
+                    handler = (n, text) -> m.make(n, text).ifPresent(s -> out.add(PreparedPiece.of(s)));
+                }
+                Utf8Lines.line(line, next.bytes(), handler);
             }
         }
         out.add(new PreparedPiece(null, null, stats));

@@ -58,9 +58,9 @@ final class Cli {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** A {@code local[2]} session for one test class; the engine joins it and leaves it running. */
+    /** A {@code local[2]} session with task retries ({@code local[2,2]}: a task may fail once) for one test class; the engine joins it and leaves it running. */
     static SparkSession startSpark() {
-        return SparkSession.builder().master("local[2]").appName("hrm-test").config("spark.ui.enabled", "false")
+        return SparkSession.builder().master("local[2,2]").appName("hrm-test").config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1").getOrCreate();
     }
 

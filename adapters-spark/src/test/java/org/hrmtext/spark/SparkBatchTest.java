@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code hrm eval --engine spark} and {@code hrm generate-batch --engine spark} on a real
  * {@code local[2]} session with a tiny trained model exported to ONNX: the per-item results and
  * the generated answers (with their ids) equal the local ones, and each executor opens the model
- * once, reusing it for later partitions and jobs.
+ * once, reusing it for later partitions and jobs; results as Parquet equal those as JSONL; a
+ * directory of JSONL and Parquet part files reads as the whole file; a bad line in a part is named
+ * by its file and line and the earlier results stay.
  */
 class SparkBatchTest {
     private static final String CONFIG = "model: {preset: tiny}\n"
@@ -29,6 +31,7 @@ class SparkBatchTest {
     private static Path onnx;
     private static Path items;
     private static Path prompts;
+    private static Path named;
 
     @TempDir
     static Path dir;
@@ -56,6 +59,7 @@ class SparkBatchTest {
         Cli.hrm("export-onnx", "--model", model, "--out", onnx).succeeded();
         items = Files.writeString(dir.resolve("items.jsonl"), eval);
         prompts = Files.writeString(dir.resolve("prompts.jsonl"), ask);
+        named = Files.writeString(dir.resolve("named.jsonl"), ask.toString().replaceAll("\"id\": (\\d+)", "\"id\": \"n$1\""));
     }
 
     @AfterAll
@@ -100,5 +104,96 @@ class SparkBatchTest {
         assertEquals("q0", Json.parseObject(local.get(0)).get("id"));
         assertEquals(1L, Json.parseObject(local.get(1)).get("id"));
         assertTrue(local.stream().allMatch(l -> Json.parseObject(l).get("output") instanceof String));
+    }
+
+    /** The rows of a results file (JSONL or Parquet) as maps. */
+    private static List<Map<String, Object>> rows(Path file) throws IOException {
+        if (file.toString().endsWith(".parquet")) {
+            return new ParquetRows().read(file, "").stream().map(l -> Json.parseObject(l.text())).toList();
+        }
+        return Files.readAllLines(file).stream().map(Json::parseObject).toList();
+    }
+
+    @Test
+    void parquetResultsEqualJsonlResultsLocallyAndOnSpark() throws IOException {
+        Object[] generate = {"generate-batch", "--model", onnx, "--input", named, "--max-new-tokens", "4"};
+        Cli.hrm(with(generate, "--output", dir.resolve("g-jsonl"))).succeeded();
+        Cli.hrm(with(generate, "--output", dir.resolve("g-parquet"), "--output-format", "parquet")).succeeded();
+        Cli.hrm(with(generate, "--output", dir.resolve("g-spark-parquet"), "--output-format", "parquet", "--engine", "spark",
+                "--partitions", "2")).succeeded();
+        List<Map<String, Object>> expected = rows(dir.resolve("g-jsonl/results.jsonl"));
+        assertEquals(40, expected.size());
+        assertEquals(expected, rows(dir.resolve("g-parquet/results.parquet")), "local Parquet = JSONL");
+        assertEquals(expected, rows(dir.resolve("g-spark-parquet/results.parquet")), "Spark Parquet = JSONL");
+        assertEquals(List.of("results.parquet"), Cli.files(dir.resolve("g-spark-parquet")), "one file, no checksum beside it");
+        Cli.hrm("generate-batch", "--model", onnx, "--input", prompts, "--max-new-tokens", "1", "--output", dir.resolve("g-mixed"),
+                "--output-format", "parquet").succeeded();
+        assertEquals("1", rows(dir.resolve("g-mixed/results.parquet")).get(1).get("id"), "ids mixing strings and integers: strings");
+
+        eval(dir.resolve("e.jsonl"));
+        eval(dir.resolve("e.parquet"), "--engine", "spark", "--partitions", "2");
+        List<Map<String, Object>> scored = rows(dir.resolve("e.jsonl"));
+        assertEquals(scored, rows(dir.resolve("e.parquet")), "eval: Spark Parquet results (by the ending) = local JSONL");
+        assertEquals(1L, scored.get(0).get("id"), "an item without id is known by its line");
+    }
+
+    private static Object[] with(Object[] base, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    /** The named prompts cut into a directory: a JSONL part, a Parquet part, and Spark's {@code _SUCCESS} marker. */
+    private static Path promptParts(String name, String brokenSecondLine) throws IOException {
+        List<String> lines = Files.readAllLines(named);
+        Path parts = Files.createDirectories(dir.resolve(name));
+        List<String> first = new java.util.ArrayList<>(lines.subList(0, 25));
+        if (brokenSecondLine != null) {
+            first.set(1, brokenSecondLine);
+        }
+        Files.write(parts.resolve("part-00000.jsonl"), first);
+        new ParquetRows().write(parts.resolve("part-00001.parquet"),
+                lines.subList(25, lines.size()).stream().map(Json::parseObject).toList());
+        Files.writeString(parts.resolve("_SUCCESS"), "");
+        return parts;
+    }
+
+    @Test
+    void aDirectoryOfJsonlAndParquetPartsGeneratesAsTheWholeFileLocallyAndOnSpark() throws IOException {
+        Path parts = promptParts("prompt-parts", null);
+        Object[] generate = {"generate-batch", "--model", onnx, "--max-new-tokens", "4"};
+        Cli.hrm(with(generate, "--input", named, "--output", dir.resolve("d-whole"))).succeeded();
+        Cli.hrm(with(generate, "--input", parts, "--output", dir.resolve("d-local"))).succeeded();
+        Cli.hrm(with(generate, "--input", parts + "/", "--output", dir.resolve("d-spark"), "--engine", "spark", "--partitions",
+                "3")).succeeded();
+        List<String> whole = Files.readAllLines(dir.resolve("d-whole/results.jsonl"));
+        assertEquals(whole, Files.readAllLines(dir.resolve("d-local/results.jsonl")), "local: the parts in name order");
+        assertEquals(whole, Files.readAllLines(dir.resolve("d-spark/results.jsonl")), "Spark: the parts in name order");
+
+        Path itemParts = Files.createDirectories(dir.resolve("item-parts"));
+        List<String> all = Files.readAllLines(items);
+        Files.write(itemParts.resolve("a.jsonl"), all.subList(0, 10));
+        Files.write(itemParts.resolve("b.jsonl"), all.subList(10, 20));
+        Cli.hrm("eval", "--model", onnx, "--data", itemParts, "--results", dir.resolve("parts.jsonl"), "--engine", "spark")
+                .succeeded();
+        List<Map<String, Object>> scored = rows(dir.resolve("parts.jsonl"));
+        assertEquals(20, scored.size());
+        assertEquals("a.jsonl:1", scored.get(0).get("id"));
+        assertEquals("b.jsonl:10", scored.get(19).get("id"), "in a directory an item without id is PART:LINE");
+    }
+
+    @Test
+    void aBadLineInAPartFileIsNamedByFileAndLineAndTheEarlierResultsStay() throws IOException {
+        Path parts = promptParts("bad-parts", "{\"id\": 7, \"prompt\": ");
+        Path out = dir.resolve("kept");
+        Cli.hrm("generate-batch", "--model", onnx, "--input", prompts, "--output", out, "--max-new-tokens", "2").succeeded();
+        byte[] before = Files.readAllBytes(out.resolve("results.jsonl"));
+        for (String engine : new String[] {"local", "spark"}) {
+            String error = Cli.hrm("generate-batch", "--model", onnx, "--input", parts, "--output", out, "--engine", engine)
+                    .error();
+            assertTrue(error.contains(parts.resolve("part-00000.jsonl") + ": line 2: "), engine + ": " + error);
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("results.jsonl"))), engine + ": results kept");
+            assertEquals(List.of("results.jsonl"), Cli.files(out));
+        }
     }
 }

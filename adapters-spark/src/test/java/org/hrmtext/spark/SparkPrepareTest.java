@@ -161,6 +161,165 @@ class SparkPrepareTest {
         }
         String stats = Files.readString(fromParquet.resolve("stats.json"));
         assertTrue(stats.contains("\"lines\": [11, 22, 33, 44, 55]"), "empty responses by row number: " + stats);
+        Path local = dir.resolve("from-parquet-here");
+        Cli.hrm("prepare", "--input", parquet, "--out", local).succeeded();
+        Cli.assertSameTree(local, fromParquet, "the Parquet file prepared here and on Spark");
+
+        Path parts = dir.resolve("row-parts");
+        spark.createDataFrame(rows, schema).repartition(1).write().parquet(parts.toString());
+        try (Stream<Path> s = Files.list(parts)) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().equals("_SUCCESS")), "Spark's own output directory");
+        }
+        assertSameOnSpark(parts, "--epochs", "1");
+    }
+
+    /** The lines of {@link #input} cut into three JSONL part files of a directory, with a {@code _SUCCESS} marker beside them. */
+    private Path partsOf(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        int[] cuts = {0, 70, 160, lines.size()};
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(parts.resolve("part-0000" + i + ".jsonl"), String.join("\n", lines.subList(cuts[i], cuts[i + 1])) + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        Files.writeString(parts.resolve("_SUCCESS"), "");
+        return parts;
+    }
+
+    @Test
+    void aDirectoryOfPartFilesPreparesAsLocallyWithBadLinesNamedByFileAndLine() throws IOException {
+        Path parts = partsOf(input(100));
+        assertSameOnSpark(parts, "--on-error", "skip", "--epochs", "1");
+        Path out = dir.resolve("out");
+        String error = Cli.hrm("prepare", "--input", parts, "--out", out, "--engine", "spark", "--partitions", "5").error();
+        assertTrue(error.contains("1 malformed line") && error.contains(parts.resolve("part-00001.jsonl") + ": line 30: "), error);
+        assertFalse(Files.exists(out), "no dataset");
+        Cli.hrm("prepare", "--input", parts, "--out", out, "--on-error", "skip").succeeded();
+        assertTrue(Files.readString(out.resolve("stats.json")).contains("part-00001.jsonl: line 30: "), "skipped line by file and line");
+    }
+
+    private Path flakyTokenizer(String mode) throws IOException {
+        return Files.writeString(dir.resolve(mode + FlakyTokenizerProvider.EXTENSION), mode);
+    }
+
+    @Test
+    void aTaskThatFailsOnceIsRetriedAndTheDatasetIsTheSame() throws Exception {
+        Path input = input(0);
+        Path tokenizer = flakyTokenizer("once");
+        Path out = dir.resolve("out");
+        Cli.hrm("prepare", "--input", input, "--out", out, "--tokenizer", tokenizer, "--format", "v1").succeeded();
+        Path expected = Files.move(out, dir.resolve("expected"));
+        java.util.concurrent.atomic.AtomicInteger failedTasks = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                if (end.taskInfo().failed()) {
+                    failedTasks.incrementAndGet();
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            Cli.hrm("prepare", "--input", input, "--out", out, "--tokenizer", tokenizer, "--format", "v1", "--engine", "spark",
+                    "--partitions", "4").succeeded();
+        } finally {
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        assertEquals(1, failedTasks.get(), "one task failed once and was retried");
+        Cli.assertSameTree(expected, out, "after the retried task");
+    }
+
+    @Test
+    void aJobThatFailsLeavesTheEarlierDatasetAsItWas() throws IOException {
+        Path input = input(0);
+        Path out = dir.resolve("out");
+        Cli.hrm("prepare", "--input", input, "--out", out).succeeded();
+        Path before = dir.resolve("before");
+        Cli.hrm("prepare", "--input", input, "--out", before).succeeded();
+        Cli.Result failed = Cli.hrm("prepare", "--input", input, "--out", out, "--tokenizer", flakyTokenizer("always"),
+                "--engine", "spark", "--partitions", "4");
+        assertTrue(failed.exitCode() != 0, "the job fails: " + failed.err());
+        assertTrue(failed.err().contains("injected failure of partition 1"), failed.err());
+        Cli.assertSameTree(before, out, "the earlier dataset");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("always.flaky", "before", "out", "pairs.jsonl"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no partial output beside it");
+        }
+    }
+
+    /**
+     * The reference trainer's own loader ({@code dataset_new.py} of sapientinc/HRM-Text, run unmodified
+     * by {@code reference/run_dataset_new.py}) reads the V1 dataset Spark wrote, and its batches give
+     * back every input pair. Runs when {@code HRM_REFERENCE_REPO} names a checkout of the reference and
+     * python3 has numpy and pydantic; skipped otherwise.
+     */
+    @Test
+    void theReferenceTrainersLoaderReadsTheSparkV1Dataset() throws Exception {
+        String repo = System.getenv("HRM_REFERENCE_REPO");
+        org.junit.jupiter.api.Assumptions.assumeTrue(repo != null && Files.isRegularFile(Path.of(repo, "dataset_new.py")),
+                "HRM_REFERENCE_REPO (a checkout of sapientinc/HRM-Text) not set");
+        org.junit.jupiter.api.Assumptions.assumeTrue(python("-c", "import numpy, pydantic").exitValue() == 0,
+                "python3 with numpy and pydantic not installed");
+        StringBuilder sb = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            String instruction = WORDS[i % WORDS.length] + " " + i;
+            String response = i % 9 == 0 ? "" : (WORDS[(i * 3) % WORDS.length] + " ").repeat(1 + i % 5).strip();
+            sb.append("{\"instruction\": \"").append(instruction).append("\", \"response\": \"").append(response).append("\"}\n");
+            if (!response.isEmpty()) {
+                expected.add(instruction + "\u0000" + response);
+            }
+        }
+        Path v1 = dir.resolve("v1");
+        Cli.hrm("prepare", "--input", Files.writeString(dir.resolve("ref.jsonl"), sb), "--out", v1, "--format", "v1",
+                "--epochs", "2", "--context-size", "128", "--engine", "spark", "--partitions", "3").succeeded();
+        Path script = dir.resolve("run_dataset_new.py");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/reference/run_dataset_new.py")) {
+            Files.copy(in, script);
+        }
+        Ran ran = python(script.toString(), repo, v1.toString(), "2");
+        assertEquals(0, ran.exitValue(), ran.output());
+        java.util.Map<String, Object> read = org.hrmtext.domain.json.Json.parseObject(ran.output().lines().reduce((a, b) -> b)
+                .orElseThrow());
+        assertEquals(512L, read.get("vocab_size"), "263 rounded up to a multiple of 256, as the reference does");
+        assertEquals(127L, read.get("max_seq_len"), "context size - 1 for the autoregressive shift");
+        try (org.hrmtext.ports.Tokenizer bytes = new org.hrmtext.inference.tokenizer.ByteLevelTokenizer(
+                org.hrmtext.domain.text.SpecialTokens.byteLevel())) {
+            for (Object epoch : (List<?>) read.get("epochs")) {
+                List<String> decoded = new ArrayList<>();
+                for (Object sample : (List<?>) epoch) {
+                    int[] inst = ints(((java.util.Map<?, ?>) sample).get("inst"));
+                    int[] resp = ints(((java.util.Map<?, ?>) sample).get("resp"));
+                    assertEquals(bytes.layout().eoq(), inst[inst.length - 1]);
+                    assertEquals(bytes.layout().eoa(), resp[resp.length - 1]);
+                    decoded.add(bytes.decode(java.util.Arrays.copyOfRange(inst, 2, inst.length - 1)) + "\u0000"
+                            + bytes.decode(java.util.Arrays.copyOf(resp, resp.length - 1)));
+                }
+                assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(decoded), "every pair in the trainer's batches");
+                assertEquals(expected.size(), decoded.size());
+            }
+        }
+    }
+
+    private static int[] ints(Object list) {
+        return ((List<?>) list).stream().mapToInt(o -> ((Number) o).intValue()).toArray();
+    }
+
+    private record Ran(int exitValue, String output) {
+    }
+
+    /** python3 ARGS: its exit status and output (-1 when there is no python3). */
+    private static Ran python(String... args) throws InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("python3"));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Ran(p.waitFor(), out);
+        } catch (IOException e) {
+            return new Ran(-1, e.getMessage());
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hrmtext.app.eval.EvalItem;
 import org.hrmtext.app.eval.EvalJob;
+import org.hrmtext.app.io.ResultFormat;
 import org.hrmtext.app.eval.EvalMode;
 import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
@@ -112,8 +113,8 @@ public final class QuantizationQuality {
     }
 
     private double exactMatch(Path file, Path data, int threads, Path dir) {
-        EvalReport r = eval.run(new EvalJob(file, data, EvalMode.EXACT, null, BACKEND, threads,
-                file.resolveSibling("results.jsonl")));
+        EvalReport r = eval.run(new EvalJob(file, data.toString(), EvalMode.EXACT, null, BACKEND, threads,
+                file.resolveSibling("results.jsonl"), ResultFormat.JSONL));
         return r.score();
     }
 

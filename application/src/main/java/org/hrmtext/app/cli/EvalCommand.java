@@ -10,6 +10,8 @@ import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
 import org.hrmtext.app.engine.DataEngine;
 import org.hrmtext.app.generate.ModelPaths;
+import org.hrmtext.app.io.ResultFormat;
+import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.json.JsonWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,13 +22,14 @@ import picocli.CommandLine.Option;
         description = {"Evaluate a model on JSONL items: exact ({\"instruction\", \"response\"}: greedy response must equal "
                 + "the reference), choice ({\"instruction\", \"choices\", \"answer\"}: the model writes one letter; an invalid "
                 + "answer scores 1/number of choices) or loglik (the most likely choice wins).",
-                "Writes one JSON line of results per item."})
+                "Writes one row of results per item ({\"id\", \"line\", \"kind\", \"score\", \"output\"}) as JSON lines or Parquet."})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or ONNX file (tokenizer beside it).")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.jsonl", description = "Evaluation items.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+            description = "Evaluation items: a JSONL or Parquet file, or a directory of part files (with --engine spark: any Hadoop file system path).")
+    String data;
 
     @Option(names = "--mode", defaultValue = "EXACT", paramLabel = "exact|choice|loglik", description = "Scoring (default: exact).")
     EvalMode mode;
@@ -40,8 +43,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--results", paramLabel = "FILE.jsonl", description = "Per-item results (default: DATA.results.jsonl).")
+    @Option(names = "--results", paramLabel = "FILE.jsonl|FILE.parquet", description = "Per-item results (default: DATA.results.jsonl).")
     Path results;
+
+    @Option(names = "--output-format", paramLabel = "jsonl|parquet", description = "Results format (default: by --results' ending, else jsonl).")
+    String outputFormat;
 
     @Mixin
     EngineOptions engine;
@@ -59,8 +65,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String name = ModelPaths.backend(model, backend);
-        Path out = results != null ? results : data.resolveSibling(data.getFileName() + ".results.jsonl");
-        EvalJob job = new EvalJob(model, data, mode, condition, name, threads, out);
+        ResultFormat format = ResultFormat.of(outputFormat, results);
+        if (results == null && data.contains("://")) {
+            throw new InvalidInputException("--data " + data + ": not a local path; give --results FILE for the per-item results");
+        }
+        Path out = results != null ? results : Path.of(data.replaceAll("/+$", "") + ".results" + format.extension());
+        EvalJob job = new EvalJob(model, data, mode, condition, name, threads, out, format);
         EvalReport r;
         if (engine.local()) {
             r = useCase.run(job);

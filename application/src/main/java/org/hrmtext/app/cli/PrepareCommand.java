@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
                         + "with --format v1 the reference trainer's layout (tokens.npy, epoch_E/*.npy, metadata.json).",
                 "With --engine spark the lines are tokenized on Apache Spark; the dataset is the same byte for byte."})
 public final class PrepareCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "FILE.jsonl",
-            description = "Instruction data, one JSON object a line (with --engine spark: any Hadoop file system path, or .parquet).")
+    @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
+            description = "Instruction data: a JSONL file (one JSON object a line), a Parquet file, or a directory of such part files "
+                    + "read in name order (with --engine spark: any Hadoop file system path).")
     String input;
 
     @Option(names = "--tokenizer", defaultValue = "byte", paramLabel = "PATH|byte",

@@ -58,9 +58,9 @@ public final class PrepareStats implements Serializable {
         }
     }
 
-    void malformed(int line, String reason) {
+    void malformed(String file, int line, String reason) {
         if (malformedCount++ < LISTED) {
-            malformed.add("line " + line + ": " + reason);
+            malformed.add((file.isEmpty() ? "" : file + ": ") + "line " + line + ": " + reason);
         }
     }
 
@@ -106,7 +106,7 @@ public final class PrepareStats implements Serializable {
         return malformedCount;
     }
 
-    /** The malformed lines as {@code line N: reason}, the first {@value #LISTED}. */
+    /** The malformed lines as {@code line N: reason} ({@code FILE: line N: reason} in a directory of parts), the first {@value #LISTED}. */
     public List<String> malformedLines() {
         return List.copyOf(malformed);
     }

@@ -22,6 +22,7 @@ public final class SampleMaker {
     private final Tokenizer tokenizer;
     private final Rules rules;
     private final PrepareStats stats;
+    private final String file;
 
     /**
      * What shapes a sample, from the request: the length limit and what an overlong sample does,
@@ -36,23 +37,29 @@ public final class SampleMaker {
     }
 
     public SampleMaker(Tokenizer tokenizer, Rules rules, PrepareStats stats) {
+        this(tokenizer, rules, stats, "");
+    }
+
+    /** A maker of one part file's lines: its malformed lines are reported as {@code FILE: line N: ...}. */
+    public SampleMaker(Tokenizer tokenizer, Rules rules, PrepareStats stats, String file) {
         this.tokenizer = tokenizer;
         this.rules = rules;
         this.stats = stats;
+        this.file = file;
     }
 
     /** The sample of line {@code line} ({@code text}: the line, or why it could not be read), or none, counted in the statistics. */
     public Optional<Sample> make(int line, Either<String, String> text) {
         stats.line();
         if (text.isLeft()) {
-            stats.malformed(line, text.getLeft());
+            stats.malformed(file, line, text.getLeft());
             return Optional.empty();
         }
         TextRecord record;
         try {
             record = TextRecord.parse(text.get());
         } catch (InvalidInputException e) {
-            stats.malformed(line, e.getMessage());
+            stats.malformed(file, line, e.getMessage());
             return Optional.empty();
         }
         if (record.response().isEmpty()) {

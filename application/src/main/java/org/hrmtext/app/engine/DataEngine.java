@@ -2,6 +2,7 @@ package org.hrmtext.app.engine;
 
 import java.util.List;
 import org.hrmtext.app.data.SampleSource;
+import org.hrmtext.app.io.InputLine;
 import org.hrmtext.app.eval.EvalItem;
 import org.hrmtext.app.eval.EvalMode;
 import org.hrmtext.app.generate.ModelSettings;
@@ -10,13 +11,19 @@ import org.hrmtext.app.generate.BatchPrompt;
 import org.hrmtext.app.generate.GeneratedText;
 
 /**
- * A running data engine: makes prepare's samples from an input path it can read (any path its
- * file systems know), and scores evaluation items or generates for prompts with one model per
+ * A running data engine: reads records and makes prepare's samples from an input path it can read
+ * (any path its file systems know), and scores evaluation items or generates for prompts with one model per
  * worker, results in input order. Close it to stop the engine.
  */
 public interface DataEngine extends AutoCloseable {
 
-    /** The samples of {@code input} (a JSONL or Parquet path), made where the engine runs. */
+    /**
+     * The records of {@code input} read where the engine runs: a JSONL or Parquet file, or a
+     * directory of such part files (in the order of their names), each line with its file and number.
+     */
+    List<InputLine> lines(String input);
+
+    /** The samples of {@code input} (a JSONL or Parquet file, or a directory of part files), made where the engine runs. */
     SampleSource samples(String input);
 
     /** Each item scored by the model of {@code model}, in item order. */

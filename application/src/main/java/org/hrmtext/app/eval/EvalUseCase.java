@@ -1,6 +1,7 @@
 package org.hrmtext.app.eval;
 
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,16 +11,18 @@ import java.util.TreeMap;
 import org.hrmtext.app.engine.DataEngine;
 import org.hrmtext.app.generate.ModelSettings;
 import org.hrmtext.app.io.AtomicFiles;
+import org.hrmtext.app.io.InputFiles;
+import org.hrmtext.app.io.InputLine;
 import org.hrmtext.app.io.ProgressBar;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.app.wiring.BackendRegistry;
-import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.domain.text.Condition;
 
 /**
- * Evaluates a model on a JSONL of items with the scorer of the chosen mode, in batches
- * ({@link EvalWorker}), here with a progress bar or on a {@link DataEngine}, writing one JSON line
- * of results per item (atomically) and returning the means.
+ * Evaluates a model on items (a JSONL or Parquet file, or a directory of part files) with the
+ * scorer of the chosen mode, in batches ({@link EvalWorker}), here with a progress bar or on a
+ * {@link DataEngine}, writing one row of results per item (JSON lines or Parquet, atomically) and
+ * returning the means.
  */
 public final class EvalUseCase {
     private final BackendRegistry registry;
@@ -32,7 +35,7 @@ public final class EvalUseCase {
     }
 
     public EvalReport run(EvalJob job) {
-        List<EvalItem> items = items(job);
+        List<EvalItem> items = items(job, InputFiles.read(Path.of(job.data())));
         List<ScoredItem> scored = new ArrayList<>();
         try (EvalWorker worker = EvalWorker.open(registry, tokenizers, settings(job), job.mode())) {
             ProgressBar bar = ProgressBar.onStderr("eval", 0, items.size());
@@ -51,7 +54,7 @@ public final class EvalUseCase {
 
     /** Evaluates on {@code engine}: the same batches, scored by one model per worker there. */
     public EvalReport run(EvalJob job, DataEngine engine) {
-        List<EvalItem> items = items(job);
+        List<EvalItem> items = items(job, engine.lines(job.data()));
         return report(job, items, engine.score(items, settings(job), job.mode()));
     }
 
@@ -59,12 +62,12 @@ public final class EvalUseCase {
         return new ModelSettings(job.model().toString(), job.backend(), job.threads());
     }
 
-    private static List<EvalItem> items(EvalJob job) {
-        return withCondition(EvalItem.read(job.data(), job.mode()), job.condition());
+    private static List<EvalItem> items(EvalJob job, List<InputLine> lines) {
+        return withCondition(EvalItem.read(job.data(), lines, job.mode()), job.condition());
     }
 
     private static EvalReport report(EvalJob job, List<EvalItem> items, List<ScoredItem> scored) {
-        List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, double[]> byKind = new HashMap<>();
         double total = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -72,9 +75,9 @@ public final class EvalUseCase {
             double[] k = byKind.computeIfAbsent(items.get(i).kind(), x -> new double[2]);
             k[0] += scored.get(i).score();
             k[1]++;
-            lines.add(JsonWriter.compact(new TreeMap<>(scored.get(i).toJson(items.get(i)))));
+            rows.add(new TreeMap<>(scored.get(i).toJson(items.get(i))));
         }
-        AtomicFiles.writeString(job.results(), String.join("\n", lines) + "\n");
+        AtomicFiles.write(job.results(), tmp -> job.format().write(tmp, rows));
         Map<String, Double> means = new HashMap<>();
         byKind.forEach((k, v) -> means.put(k, v[0] / v[1]));
         return new EvalReport(job.mode(), items.size(), total / items.size(), means, job.results());
@@ -85,7 +88,7 @@ public final class EvalUseCase {
             return items;
         }
         List<Condition> c = Condition.parseList(condition);
-        return items.stream().map(i -> new EvalItem(i.line(), i.kind(), i.instruction(), i.response(), i.choices(),
+        return items.stream().map(i -> new EvalItem(i.id(), i.line(), i.kind(), i.instruction(), i.response(), i.choices(),
                 i.answer(), c)).toList();
     }
 }

@@ -8,6 +8,6 @@ public record ScoredItem(double score, String output) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     Map<String, Object> toJson(EvalItem item) {
-        return Map.of("line", item.line(), "kind", item.kind(), "score", score, "output", output);
+        return Map.of("id", item.id(), "line", item.line(), "kind", item.kind(), "score", score, "output", output);
     }
 }

@@ -15,6 +15,7 @@ import org.hrmtext.app.config.TrainingConfigLoader;
 import org.hrmtext.app.data.PrepareRequest;
 import org.hrmtext.app.data.PrepareUseCase;
 import org.hrmtext.app.eval.EvalJob;
+import org.hrmtext.app.io.ResultFormat;
 import org.hrmtext.app.eval.EvalMode;
 import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
@@ -80,8 +81,8 @@ public final class QuickstartUseCase {
             Path onnx = model.resolve("model.onnx");
             export.run(model, onnx, 17, "onnx");
             log.printf("[4/4] held-out exact match through ONNX Runtime%n");
-            EvalReport report = eval.run(new EvalJob(onnx, data.resolve("heldout.jsonl"), EvalMode.EXACT, null, "onnx",
-                    1, out.resolve("heldout-results.jsonl")));
+            EvalReport report = eval.run(new EvalJob(onnx, data.resolve("heldout.jsonl").toString(), EvalMode.EXACT, null,
+                    "onnx", 1, out.resolve("heldout-results.jsonl"), ResultFormat.JSONL));
             QuickstartResult result = new QuickstartResult(out, model, onnx, trained, cfg.train().steps(), report, examples(out, split),
                     trainingSeconds, (System.nanoTime() - start) / 1e9);
             QuickstartReport.write(result, cfg, runId);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * wrong one 0, and anything that is no letter of the listed choices scores 1/n.
  */
 class ChoiceScoringTest {
-    private static final EvalItem THREE = new EvalItem(1, "all", "q", null, List.of("x", "y", "z"), 1, List.of());
+    private static final EvalItem THREE = new EvalItem(1L, 1, "all", "q", null, List.of("x", "y", "z"), 1, List.of());
 
     @Test
     void theRightLetterScoresOneAndAWrongOneZero() {
