@@ -1,6 +1,7 @@
 package org.hrmtext.app.eval;
 
 import java.nio.file.Path;
+import org.hrmtext.domain.InvalidInputException;
 
 /**
  * One evaluation: the model (directory, or ONNX file with its tokenizer beside it), the items,
@@ -8,4 +9,9 @@ import java.nio.file.Path;
  * backend, threads, and the per-item results file.
  */
 public record EvalJob(Path model, Path data, EvalMode mode, String condition, String backend, int threads, Path results) {
+    public EvalJob {
+        if (threads < 0) {
+            throw new InvalidInputException("--threads: expected an integer >= 0, got " + threads);
+        }
+    }
 }

@@ -41,7 +41,7 @@ final class ConfigFaults {
         c.add(line("  rows: 2", "  rows: [2", "invalid YAML"));
         c.add(line("  rows: 2", "\trows: 2", "YAML"));
         c.add(line("  rows: 2", "  rowz: 2", "train.rowz", "unknown key"));
-        c.add(line("model:", "modle:", "modle", "unknown key"));
+        c.add(line("model:", "modle:", "modle", "unknown section"));
         c.add(line("  lr: 3.0e-3", "  learning_rate: 3.0e-3", "optimizer.learning_rate", "unknown key"));
         c.add(line("  threads: 1", "  thread: 1", "backend.thread", "unknown key"));
         c.add(line("  preset: tiny", "  preset: tiny\n  hiden_size: 32", "model.hiden_size", "unknown key"));
@@ -57,13 +57,13 @@ final class ConfigFaults {
         c.add(line("  seq_len: 64", "  seq_len: long", "train.seq_len", "integer"));
         c.add(line("  log_every: 1", "  log_every: 0", "train.log_every", "positive"));
         c.add(line("  checkpoint_every: 5", "  checkpoint_every: -5", "train.checkpoint_every", "positive"));
-        c.add(line("  credit_warmup: false", "  credit_warmup: maybe", "train.credit_warmup", "boolean"));
+        c.add(line("  credit_warmup: false", "  credit_warmup: maybe", "train.credit_warmup", "true or false"));
         c.add(line("  credit_warmup: false", "  credit_warmup: false\n  max_minutes: -1", "train.max_minutes", ">= 0"));
         c.add(line("  credit_warmup: false", "  credit_warmup: false\n  credit: H1L", "train.credit", "H1L"));
         c.add(line("  lr: 3.0e-3", "  lr: 0", "lr"));
         c.add(line("  lr: 3.0e-3", "  lr: -1e-3", "lr"));
         c.add(line("  lr: 3.0e-3", "  lr: fast", "optimizer.lr", "expected a number"));
-        c.add(line("  lr: 3.0e-3", "  lr: .nan", "lr"));
+        c.add(line("  lr: 3.0e-3", "  lr: .nan", "line 12"));
         c.add(line("  warmup_steps: 1", "  warmup_steps: -1", "warmup_steps"));
         c.add(line("  min_lr_ratio: 1.0", "  min_lr_ratio: 2", "min_lr_ratio"));
         c.add(line("  threads: 1", "  threads: -2", "backend.threads"));
@@ -75,7 +75,7 @@ final class ConfigFaults {
         c.add(line("  preset: tiny", "  preset: tiny\n  hidden_size: 0", "hidden_size"));
         c.add(line("  preset: tiny", "  preset: tiny\n  num_attention_heads: 7", "num_attention_heads"));
         c.add(line("  preset: tiny", "  preset: tiny\n  H_cycles: 0", "H_cycles"));
-        c.add(line("model:", "model: 5", "model"));
+        c.add(line("model:", "model: 5", "invalid YAML at line 2"));
         c.add(FaultCase.of(CONFIGS, "yaml a list, not a mapping", "train", w -> train(w, w.write("list.yaml", "- 1\n- 2\n")),
                 "{ws}/list.yaml"));
         c.add(FaultCase.of(CONFIGS, "yaml random bytes", "train", w -> {
@@ -86,9 +86,11 @@ final class ConfigFaults {
         c.add(FaultCase.of(CONFIGS, "config file missing", "train", w -> train(w, w.path("none.yaml")), "{ws}/none.yaml"));
         c.add(FaultCase.of(CONFIGS, "config is a folder", "train", w -> train(w, w.model()), "{ws}/model"));
         c.add(FaultCase.of(CONFIGS, "train.rows=1e9 needs more memory than the machine has", "train",
-                w -> train(w, w.yaml(), "--set", "train.rows=1000000000"), "train.rows", "memory"));
-        c.add(FaultCase.of(CONFIGS, "seq_len=1e8 needs more memory than the machine has", "train",
-                w -> train(w, w.yaml(), "--set", "train.seq_len=100000000"), "memory"));
+                w -> train(w, w.yaml(), "--set", "train.rows=1000000000"), "train.rows", "tokens per step"));
+        c.add(FaultCase.of(CONFIGS, "train.rows=2e6 needs more memory than the machine has", "train",
+                w -> train(w, w.yaml(), "--set", "train.rows=2000000"), "memory"));
+        c.add(FaultCase.of(CONFIGS, "seq_len=1e8 beyond max_position_embeddings", "train",
+                w -> train(w, w.yaml(), "--set", "train.seq_len=100000000"), "train.seq_len", "max_position_embeddings"));
         c.add(set("optimizer.lr=fast", "{ws}/tiny.yaml", "optimizer.lr (from --set)", "expected a number"));
         c.add(set("train.steps=abc", "train.steps", "integer"));
         c.add(set("train.nope=1", "train.nope"));
@@ -110,7 +112,7 @@ final class ConfigFaults {
         c.add(FaultCase.of(CONFIGS, "sft --set with a negative lr", "sft", w -> new Object[] {"sft", "--from", w.textModel(),
                 "--data", w.text(), "--out", w.out().resolve("sft"), "--set", "optimizer.lr=-1"}, "lr"));
         c.add(FaultCase.of(CONFIGS, "sft --use-ema without EMA weights", "sft", w -> new Object[] {"sft", "--from",
-                w.textModel(), "--data", w.text(), "--out", w.out().resolve("sft"), "--use-ema"}, "EMA"));
+                w.textModel(), "--data", w.text(), "--out", w.out().resolve("sft"), "--use-ema"}, "--use-ema", "model_ema.safetensors"));
         c.add(FaultCase.of(CONFIGS, "sft --from a folder with a broken config", "sft", w -> {
             Path m = w.textModel();
             Files.writeString(m.resolve("config.json"), "{");

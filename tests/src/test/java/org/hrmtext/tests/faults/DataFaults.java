@@ -117,9 +117,9 @@ final class DataFaults {
         c.add(ids("response_ids null", new String[] {"{\"instruction_ids\": [1, 4, 10, 2], \"response_ids\": null}"}, "line 1",
                 "response_ids"));
         c.add(ids("line longer than seq_len", new String[] {GOOD, "{\"instruction_ids\": [1, 4, "
-                + "10, ".repeat(200) + "2], \"response_ids\": [10, 3]}"}, "line 2", "64"));
-        c.add(ids("only blank lines", new String[] {"", "  ", ""}, "no"));
-        c.add(idBytes("empty file", new byte[0], "empty"));
+                + "10, ".repeat(200) + "2], \"response_ids\": [10, 3]}"}, "204 tokens", "64"));
+        c.add(ids("only blank lines", new String[] {"", "  ", ""}, "no samples"));
+        c.add(idBytes("empty file", new byte[0], "no samples"));
         c.add(idBytes("random bytes", random(3000, 1), "UTF-8"));
         c.add(idBytes("invalid UTF-8 on line 3", concat(utf8(GOOD + "\n" + GOOD + "\n{\"instruction_ids\": [1], \"x\": \""),
                 BAD_UTF8, utf8("\"}\n")), "line 3", "UTF-8"));
@@ -146,7 +146,7 @@ final class DataFaults {
         c.add(prepare("line not JSON", utf8(GOOD_TEXT + "\n{bad\n"), "line 2"));
         c.add(prepare("response missing", utf8(GOOD_TEXT + "\n{\"instruction\": \"x\"}\n"), "line 2", "response"));
         c.add(prepare("random bytes", random(2000, 2), "UTF-8"));
-        c.add(prepare("empty file", new byte[0], "empty"));
+        c.add(prepare("empty file", new byte[0], "no usable samples"));
         c.add(prepare("unknown condition", utf8("{\"instruction\": \"a\", \"response\": \"b\", \"condition\": \"psychic\"}\n"),
                 "line 1", "psychic"));
         c.add(prepare("token-id lines", utf8(GOOD + "\n"), "line 1"));
@@ -197,8 +197,10 @@ final class DataFaults {
         }, "{ws}/v1"));
         c.add(eval("line not JSON", "{\"instruction\": \"red\", \"response\": \"x\"}\n{nope\n", "line 2"));
         c.add(eval("instruction missing", "{\"response\": \"x\"}\n", "line 1", "instruction"));
-        c.add(eval("choice answer out of range", "{\"instruction\": \"pick\", \"choices\": [\"a\", \"b\"], \"answer\": 5}\n",
-                "line 1", "answer"));
+        c.add(FaultCase.of(DATA, "eval items: choice answer out of range", "eval", w -> new Object[] {"eval", "--model",
+            w.textModel(), "--mode", "choice", "--data", w.write("items.jsonl",
+                    "{\"instruction\": \"pick\", \"choices\": [\"a\", \"b\"], \"answer\": 5}\n"),
+            "--results", w.out().resolve("results.jsonl")}, "{ws}/items.jsonl", "line 1", "answer"));
         c.add(eval("empty file", "", "items.jsonl"));
         c.add(FaultCase.of(DATA, "generate-batch input: line not JSON", "generate-batch", w -> new Object[] {"generate-batch",
             "--model", w.textModel(), "--input", w.write("prompts.jsonl", "{\"id\": 1, \"prompt\": \"red\"}\n{bad\n"),

@@ -212,16 +212,11 @@ final class ModelFileFaults {
         }, "lm_head.weight"));
         c.add(weights("safetensors gap between tensors", w -> {
             entries(w, l -> {
-                List<Entry> out = new ArrayList<>();
-                for (Entry e : l) {
-                    out.add(out.isEmpty() ? e : moved(e, e.begin(), e.end()));
-                }
-                Entry last = out.get(out.size() - 1);
-                out.set(out.size() - 1, moved(last, last.begin() - 64, last.end() - 64));
-                return out;
+                l.remove(1);
+                return l;
             });
             return null;
-        }, "gap"));
+        }, "unused bytes"));
         // dtype
         c.add(weights("safetensors dtype I64", w -> {
             w.rawWeights("{\"lm_head.weight\":{\"dtype\":\"I64\",\"shape\":[97,64],\"data_offsets\":[0,49664]}}", 49664);
@@ -333,7 +328,14 @@ final class ModelFileFaults {
         c.add(configKey("hidden_size", 64.5, "hidden_size", "integer"));
         c.add(configKey("hidden_size", 0L, "hidden_size"));
         c.add(configKey("vocab_size", -3L, "vocab_size"));
-        c.add(configKey("num_attention_heads", 5L, "num_attention_heads"));
+        c.add(config("config.json heads that do not divide hidden_size", w -> {
+            w.editJson(w.config(), m -> {
+                m.put("num_attention_heads", 5L);
+                m.put("num_key_value_heads", 5L);
+            });
+            return null;
+        }, "num_attention_heads", "does not divide"));
+        c.add(configKey("num_key_value_heads", 2L, "num_key_value_heads", "expected 4"));
         c.add(configKey("num_hidden_layers", 0L, "num_hidden_layers"));
         c.add(configKey("max_position_embeddings", 0L, "max_position_embeddings"));
         c.add(configKey("rms_norm_eps", -1.0, "rms_norm_eps"));
@@ -367,7 +369,7 @@ final class ModelFileFaults {
             Path m = w.textModel();
             w.editJson(m.resolve("config.json"), c2 -> c2.put("pad_token_id", 100000L));
             return new Object[] {"generate", "--model", m, "--prompt", "red green", "--max-new-tokens", 2, "--threads", 1};
-        }, "{ws}/textmodel/config.json", "pad_token_id 100000"));
+        }, "{ws}/textmodel/config.json", "pad_token_id", "100000"));
         c.add(FaultCase.of(MODEL_FILES, "tokenizer_info.json not JSON", "generate", w -> {
             Path m = w.textModel();
             Files.writeString(m.resolve("tokenizer_info.json"), "{\"type\": ");
@@ -377,7 +379,7 @@ final class ModelFileFaults {
             Path m = w.textModel();
             w.editJson(m.resolve("tokenizer_info.json"), t -> t.put("type", "sentencepiece"));
             return new Object[] {"generate", "--model", m, "--prompt", "red green", "--max-new-tokens", 2, "--threads", 1};
-        }, "{ws}/textmodel/tokenizer_info.json", "sentencepiece"));
+        }, "{ws}/textmodel/tokenizer_info.json"));
         // ONNX files
         c.add(FaultCase.of(MODEL_FILES, ".onnx of random bytes", "generate", w -> {
             byte[] junk = new byte[2048];
