@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.hrmtext.app.AppVersion;
 import org.hrmtext.app.bench.RandomModels;
+import org.hrmtext.app.io.OutputPaths;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
@@ -34,6 +35,7 @@ public final class ExportUseCase {
     }
 
     public void run(Path modelDir, Path out, ExportOptions options, String backend) {
+        OutputPaths.requireFileTarget(out);
         ModelExporter exporter = registry.select(backend).exporter();
         if (Files.isRegularFile(modelDir)) {
             throw notADirectory(modelDir, exporter.metadataOf(modelDir));
@@ -46,6 +48,7 @@ public final class ExportUseCase {
 
     /** Exports random weights of {@code preset} (see {@link RandomModels}). */
     public void runRandom(String preset, long seed, Path out, ExportOptions options, String backend) {
+        OutputPaths.requireFileTarget(out);
         ModelExporter exporter = registry.select(backend).exporter();
         exporter.export(RandomModels.weights(preset, seed), out, options,
                 Map.of("source_checkpoint", "random " + preset + " weights, seed " + seed,

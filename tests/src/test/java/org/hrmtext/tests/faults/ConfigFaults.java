@@ -36,6 +36,12 @@ final class ConfigFaults {
         return FaultCase.of(CONFIGS, "--set " + assignment, "train", w -> train(w, w.yaml(), "--set", assignment), expected);
     }
 
+    /** Like {@link #line} for a key checked after loading, where the message names the key but not the file. */
+    private static FaultCase lineKey(String line, String replacement, String... expected) {
+        return FaultCase.of(CONFIGS, "yaml `" + replacement.strip() + "`", "train", w -> train(w, w.yamlWith(line, replacement)),
+                expected);
+    }
+
     static List<FaultCase> cases() {
         List<FaultCase> c = new ArrayList<>();
         c.add(line("  rows: 2", "  rows: [2", "invalid YAML"));
@@ -68,7 +74,7 @@ final class ConfigFaults {
         c.add(line("  min_lr_ratio: 1.0", "  min_lr_ratio: 2", "min_lr_ratio"));
         c.add(line("  threads: 1", "  threads: -2", "backend.threads"));
         c.add(line("  threads: 1", "  threads: 1\n  device: tpu", "backend.device", "tpu"));
-        c.add(line("  train: djl", "  train: nope", "nope", "djl"));
+        c.add(lineKey("  train: djl", "  train: nope", "key backend.train", "nope", "djl", "!onnx"));
         c.add(line("  threads: 1", "  threads: 2\n  deterministic: true", "backend.deterministic"));
         c.add(line("  preset: tiny", "  preset: huge", "preset", "huge"));
         c.add(line("  preset: tiny", "  preset: tiny\n  architecture: lstm", "architecture", "lstm"));

@@ -44,7 +44,7 @@ final class FaultTally {
         sb.append("| **total** | **").append(total[0]).append("** | **").append(total[1]).append("** | **").append(total[2])
                 .append("** |\n\n");
         for (Outcome o : outcomes) {
-            sb.append("- ").append(o.clear() && !o.lost() ? "ok" : "FAIL").append(" [").append(o.group().title).append("] ")
+            sb.append("- ").append(o.clear() && !o.lost() ? "ok" : "FAIL").append(o.lost() ? " (files changed)" : "").append(" [").append(o.group().title).append("] ")
                     .append(o.name()).append(": `").append(o.message().replace('`', '\'')).append("`\n");
         }
         Files.createDirectories(file.getParent());
