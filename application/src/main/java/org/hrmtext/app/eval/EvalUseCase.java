@@ -1,6 +1,9 @@
 package org.hrmtext.app.eval;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +13,11 @@ import java.util.TreeMap;
 import org.hrmtext.app.engine.DataEngine;
 import org.hrmtext.app.generate.ModelSettings;
 import org.hrmtext.app.io.AtomicFiles;
+import org.hrmtext.app.io.OutputPaths;
 import org.hrmtext.app.io.ProgressBar;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.app.wiring.BackendRegistry;
+import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.domain.text.Condition;
 
@@ -32,6 +37,7 @@ public final class EvalUseCase {
     }
 
     public EvalReport run(EvalJob job) {
+        requireReplaceable(job.results());
         List<EvalItem> items = items(job);
         List<ScoredItem> scored = new ArrayList<>();
         try (EvalWorker worker = EvalWorker.open(registry, tokenizers, settings(job), job.mode())) {
@@ -51,8 +57,20 @@ public final class EvalUseCase {
 
     /** Evaluates on {@code engine}: the same batches, scored by one model per worker there. */
     public EvalReport run(EvalJob job, DataEngine engine) {
+        requireReplaceable(job.results());
         List<EvalItem> items = items(job);
         return report(job, items, engine.score(items, settings(job), job.mode()));
+    }
+
+    /** The results path is new, or an earlier results file (its first line is an item with a score). */
+    private static void requireReplaceable(Path results) {
+        OutputPaths.requireOwnFile(results, "--results", "an eval results file", p -> {
+            try {
+                return Json.parseObject(OutputPaths.firstLine(p)).containsKey("score");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static ModelSettings settings(EvalJob job) {

@@ -35,8 +35,8 @@ public final class ExportUseCase {
     }
 
     public void run(Path modelDir, Path out, ExportOptions options, String backend) {
-        OutputPaths.requireFileTarget(out);
         ModelExporter exporter = registry.select(backend).exporter();
+        requireReplaceable(out, exporter);
         if (Files.isRegularFile(modelDir)) {
             throw notADirectory(modelDir, exporter.metadataOf(modelDir));
         }
@@ -48,11 +48,16 @@ public final class ExportUseCase {
 
     /** Exports random weights of {@code preset} (see {@link RandomModels}). */
     public void runRandom(String preset, long seed, Path out, ExportOptions options, String backend) {
-        OutputPaths.requireFileTarget(out);
         ModelExporter exporter = registry.select(backend).exporter();
+        requireReplaceable(out, exporter);
         exporter.export(RandomModels.weights(preset, seed), out, options,
                 Map.of("source_checkpoint", "random " + preset + " weights, seed " + seed,
                         "hrm_version", AppVersion.version()));
+    }
+
+    /** {@code out} is new, or an earlier export (its metadata names the hrm version). */
+    private static void requireReplaceable(Path out, ModelExporter exporter) {
+        OutputPaths.requireOwnFile(out, "--out", "a model export", p -> exporter.metadataOf(p).containsKey("hrm_version"));
     }
 
     private static InvalidInputException notADirectory(Path file, Map<String, String> metadata) {

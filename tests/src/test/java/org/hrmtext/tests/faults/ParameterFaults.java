@@ -137,6 +137,20 @@ final class ParameterFaults {
         c.add(export("--kv-dtype f64", a("--kv-dtype", "f64"), "--kv-dtype", "f64"));
         c.add(export("--block-size 0", a("--weights", "int8", "--block-size", "0"), "--block-size"));
         c.add(export("--backend foo", a("--backend", "foo"), "foo"));
+        c.add(FaultCase.of(PARAMETERS, "export-onnx --out names the user's file", "export-onnx", w -> new Object[] {
+            "export-onnx", "--model", w.model(), "--out", w.notes()}, "--out {ws}/out/user-notes.txt", "not a model export"));
+        c.add(FaultCase.of(PARAMETERS, "eval --results names the user's file", "eval", w -> new Object[] {"eval", "--model",
+            w.textModel(), "--data", w.write("items.jsonl", "{\"instruction\": \"red\", \"response\": \"der\"}\n"),
+            "--results", w.notes()}, "--results {ws}/out/user-notes.txt", "not an eval results file"));
+        c.add(FaultCase.of(PARAMETERS, "score --out names the user's file", "score", w -> new Object[] {"score", "--model",
+            w.model(), "--batch", w.batch(), "--threads", 1, "--out", w.notes()}, "--out {ws}/out/user-notes.txt",
+            "not a score report"));
+        c.add(FaultCase.of(PARAMETERS, "score --logits names the user's file", "score", w -> new Object[] {"score", "--model",
+            w.model(), "--batch", w.batch(), "--threads", 1, "--logits", w.notes()}, "--logits {ws}/out/user-notes.txt",
+            "not a logits file"));
+        c.add(FaultCase.of(PARAMETERS, "export-onnx --out names the user's safetensors", "export-onnx", w -> new Object[] {
+            "export-onnx", "--model", w.model(), "--out", Files.copy(w.weights(), w.out().resolve("mine.onnx"))},
+            "not a model export"));
         c.add(FaultCase.of(PARAMETERS, "export-onnx --out names a folder", "export-onnx", w -> new Object[] {"export-onnx",
             "--model", w.model(), "--out", w.out()}, "{ws}/out"));
         c.add(FaultCase.of(PARAMETERS, "export-onnx --out below the user's file", "export-onnx", w -> new Object[] {
