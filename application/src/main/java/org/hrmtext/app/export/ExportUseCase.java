@@ -40,6 +40,7 @@ public final class ExportUseCase {
         if (Files.isRegularFile(modelDir)) {
             throw notADirectory(modelDir, exporter.metadataOf(modelDir));
         }
+        TokenizerFiles.requireCopyable(modelDir, out.toAbsolutePath().getParent(), "--out");
         exporter.export(HrmTextModel.readDirectory(modelDir), out, options,
                 Map.of("source_checkpoint", modelDir.toAbsolutePath().normalize().toString(),
                         "hrm_version", AppVersion.version()));

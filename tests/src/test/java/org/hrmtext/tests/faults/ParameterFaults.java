@@ -151,6 +151,10 @@ final class ParameterFaults {
         c.add(FaultCase.of(PARAMETERS, "export-onnx --out names the user's safetensors", "export-onnx", w -> new Object[] {
             "export-onnx", "--model", w.model(), "--out", Files.copy(w.weights(), w.out().resolve("mine.onnx"))},
             "not a model export"));
+        c.add(FaultCase.of(PARAMETERS, "export-onnx beside another model's tokenizer", "export-onnx", w -> {
+            Files.writeString(w.out().resolve("tokenizer_info.json"), "{\"type\": \"huggingface\"}\n");
+            return new Object[] {"export-onnx", "--model", w.textModel(), "--out", w.out().resolve("m.onnx")};
+        }, "{ws}/out/tokenizer_info.json", "differs"));
         c.add(FaultCase.of(PARAMETERS, "export-onnx --out names a folder", "export-onnx", w -> new Object[] {"export-onnx",
             "--model", w.model(), "--out", w.out()}, "{ws}/out"));
         c.add(FaultCase.of(PARAMETERS, "export-onnx --out below the user's file", "export-onnx", w -> new Object[] {
