@@ -47,6 +47,16 @@ public final class HrmTextModel implements AutoCloseable {
     /** Where and how to run: backend name (null = preferred installed one), device, threads, context. */
     @PublicApi
     public record Options(String backend, String device, int threads, int contextLength) {
+        public Options {
+            if (threads < 0) {
+                throw new InvalidInputException("threads: expected an integer >= 0 (0 = the backend's default), got " + threads);
+            }
+            if (contextLength < 0) {
+                throw new InvalidInputException("context length: expected an integer >= 0 (0 = the model's "
+                        + "max_position_embeddings), got " + contextLength);
+            }
+        }
+
         public static Options defaults() {
             return new Options(null, "cpu", 1, 0);
         }

@@ -1,16 +1,23 @@
 package org.hrmtext.app.cli;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hrmtext.app.io.AtomicFiles;
+import org.hrmtext.app.io.OutputPaths;
 import org.hrmtext.app.score.ScoreJob;
 import org.hrmtext.app.score.ScoreReport;
 import org.hrmtext.app.score.ScoreUseCase;
+import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.domain.model.Safetensors;
 import org.hrmtext.domain.model.SafetensorsWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +28,8 @@ import picocli.CommandLine.Option;
                 "Prints {\"loss\": ..., \"labelled_tokens\": ..., \"grad_norms\": {name: L2 norm}} (gradient norms "
                         + "whenever the backend can train)."})
 public final class ScoreCommand implements Callable<Integer> {
+    /** The one tensor of a {@code --logits} file. */
+    private static final String LOGITS = "logits";
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory.")
     Path model;
 
@@ -51,6 +60,13 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputPaths.requireOwnFile(out, "--out", "a score report", p -> Json.parseObject(read(p)).containsKey("loss"));
+        }
+        if (logits != null) {
+            OutputPaths.requireOwnFile(logits, "--logits", "a logits file",
+                    p -> Safetensors.header(p).entries().containsKey(LOGITS));
+        }
         ScoreReport report = useCase.run(new ScoreJob(model, batch, Optional.ofNullable(bpSteps), backend, threads, logits != null));
         String json = JsonWriter.pretty(report.toJson());
         if (logits != null) {
@@ -62,5 +78,13 @@ public final class ScoreCommand implements Callable<Integer> {
             System.out.print(json);
         }
         return 0;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

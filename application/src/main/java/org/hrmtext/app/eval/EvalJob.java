@@ -2,6 +2,7 @@ package org.hrmtext.app.eval;
 
 import java.nio.file.Path;
 import org.hrmtext.app.io.ResultFormat;
+import org.hrmtext.domain.InvalidInputException;
 
 /**
  * One evaluation: the model (directory, or ONNX file with its tokenizer beside it), the items,
@@ -11,4 +12,9 @@ import org.hrmtext.app.io.ResultFormat;
  */
 public record EvalJob(Path model, String data, EvalMode mode, String condition, String backend, int threads, Path results,
         ResultFormat format) {
+    public EvalJob {
+        if (threads < 0) {
+            throw new InvalidInputException("--threads: expected an integer >= 0, got " + threads);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package org.hrmtext.app.eval;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +15,12 @@ import org.hrmtext.app.generate.ModelSettings;
 import org.hrmtext.app.io.AtomicFiles;
 import org.hrmtext.app.io.InputFiles;
 import org.hrmtext.app.io.InputLine;
+import org.hrmtext.app.io.OutputPaths;
 import org.hrmtext.app.io.ProgressBar;
+import org.hrmtext.app.io.ResultFormat;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.app.wiring.BackendRegistry;
+import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.text.Condition;
 
 /**
@@ -35,6 +40,7 @@ public final class EvalUseCase {
     }
 
     public EvalReport run(EvalJob job) {
+        requireReplaceable(job);
         List<EvalItem> items = items(job, InputFiles.read(Path.of(job.data())));
         List<ScoredItem> scored = new ArrayList<>();
         try (EvalWorker worker = EvalWorker.open(registry, tokenizers, settings(job), job.mode())) {
@@ -54,8 +60,24 @@ public final class EvalUseCase {
 
     /** Evaluates on {@code engine}: the same batches, scored by one model per worker there. */
     public EvalReport run(EvalJob job, DataEngine engine) {
+        requireReplaceable(job);
         List<EvalItem> items = items(job, engine.lines(job.data()));
         return report(job, items, engine.score(items, settings(job), job.mode()));
+    }
+
+    /**
+     * The results path is new, or an earlier results file: JSONL whose first line is an item with a
+     * score, or a Parquet file.
+     */
+    private static void requireReplaceable(EvalJob job) {
+        OutputPaths.requireOwnFile(job.results(), "--results", "an eval results file", p -> {
+            try {
+                return job.format() == ResultFormat.PARQUET ? OutputPaths.firstLine(p).startsWith("PAR1")
+                        : Json.parseObject(OutputPaths.firstLine(p)).containsKey("score");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static ModelSettings settings(EvalJob job) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.hrmtext.app.AppVersion;
 import org.hrmtext.app.bench.RandomModels;
+import org.hrmtext.app.io.OutputPaths;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
@@ -35,9 +36,11 @@ public final class ExportUseCase {
 
     public void run(Path modelDir, Path out, ExportOptions options, String backend) {
         ModelExporter exporter = registry.select(backend).exporter();
+        requireReplaceable(out, exporter);
         if (Files.isRegularFile(modelDir)) {
             throw notADirectory(modelDir, exporter.metadataOf(modelDir));
         }
+        TokenizerFiles.requireCopyable(modelDir, out.toAbsolutePath().getParent(), "--out");
         exporter.export(HrmTextModel.readDirectory(modelDir), out, options,
                 Map.of("source_checkpoint", modelDir.toAbsolutePath().normalize().toString(),
                         "hrm_version", AppVersion.version()));
@@ -47,9 +50,15 @@ public final class ExportUseCase {
     /** Exports random weights of {@code preset} (see {@link RandomModels}). */
     public void runRandom(String preset, long seed, Path out, ExportOptions options, String backend) {
         ModelExporter exporter = registry.select(backend).exporter();
+        requireReplaceable(out, exporter);
         exporter.export(RandomModels.weights(preset, seed), out, options,
                 Map.of("source_checkpoint", "random " + preset + " weights, seed " + seed,
                         "hrm_version", AppVersion.version()));
+    }
+
+    /** {@code out} is new, or an earlier export (its metadata names the hrm version). */
+    private static void requireReplaceable(Path out, ModelExporter exporter) {
+        OutputPaths.requireOwnFile(out, "--out", "a model export", p -> exporter.metadataOf(p).containsKey("hrm_version"));
     }
 
     private static InvalidInputException notADirectory(Path file, Map<String, String> metadata) {

@@ -35,6 +35,7 @@ public final class AtomicDirectory {
     }
 
     public static void replace(Path target, DirectoryFiller filler) {
+        OutputPaths.requireFolderTarget(target);
         Path abs = target.toAbsolutePath();
         String stamp = ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path tmp = abs.resolveSibling(prefix(abs, TMP) + stamp);

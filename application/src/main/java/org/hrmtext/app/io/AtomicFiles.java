@@ -34,6 +34,7 @@ public final class AtomicFiles {
 
     /** Fills a temporary sibling of {@code target}, syncs it and renames it over {@code target}. */
     public static void write(Path target, FileFiller filler) {
+        OutputPaths.requireFileTarget(target);
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {

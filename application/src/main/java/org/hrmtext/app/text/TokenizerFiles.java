@@ -1,8 +1,10 @@
 package org.hrmtext.app.text;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hrmtext.app.io.AtomicFiles;
+import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.text.TokenizerInfo;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
@@ -25,6 +27,26 @@ public final class TokenizerFiles {
     }
 
     /** Copies the tokenizer files of {@code from} (those it has) into {@code to}. */
+    /**
+     * Refuses a {@link #copy} that would replace a different tokenizer file already in {@code to}
+     * (another model's, or the user's); an identical one may be replaced.
+     */
+    public static void requireCopyable(Path from, Path to, String option) {
+        for (String name : new String[] {TokenizerCatalog.TOKENIZER_JSON, TokenizerInfo.FILE}) {
+            Path source = from.resolve(name);
+            Path target = to.resolve(name);
+            try {
+                if (Files.isRegularFile(source) && Files.exists(target) && Files.mismatch(source, target) != -1) {
+                    throw new InvalidInputException(option + ": " + target + " already exists and differs from " + source
+                            + " (another model's tokenizer?); write the export into another folder");
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException(option + ": cannot compare " + target + " with " + source + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     public static void copy(Path from, Path to) {
         for (String name : new String[] {TokenizerCatalog.TOKENIZER_JSON, TokenizerInfo.FILE}) {
             Path source = from.resolve(name);

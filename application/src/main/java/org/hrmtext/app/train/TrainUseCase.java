@@ -55,11 +55,20 @@ public final class TrainUseCase {
         this.loader = loader;
     }
 
+    /** The backend named by {@code backend.train} (or {@code --backend}), when it can train. */
+    private BackendProvider trainer(TrainingConfig config) {
+        try {
+            return backends.select(config.backend().train(), BackendCapability.TRAIN);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("key backend.train: " + e.getMessage(), e);
+        }
+    }
+
     public TrainingSummary run(TrainRequest request) {
         TrainingConfig config = request.config();
         StepMemory.check(config);
         try (TrainingData data = loader.load(request.data(), request.tokenizer(), config)) {
-            BackendProvider provider = backends.select(config.backend().train(), BackendCapability.TRAIN);
+            BackendProvider provider = trainer(config);
             try (RunDirectory out = RunDirectory.claim(request.out(), "--out")) {
                 AtomicDirectory.recover(request.out().resolve(CHECKPOINT));
                 refuseEarlierRun(out, request);

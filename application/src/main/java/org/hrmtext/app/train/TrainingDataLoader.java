@@ -1,7 +1,7 @@
 package org.hrmtext.app.train;
 
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +31,8 @@ import org.hrmtext.domain.json.Json;
  * {@code train.seq_len} dropped. The tokenizer must fit the model's vocabulary.
  */
 public final class TrainingDataLoader {
+    /** How much of a JSONL file is read to tell text from token ids: its first lines. */
+    private static final int DETECT_BYTES = 1 << 22;
     private final PrepareUseCase prepare;
 
     @Inject
@@ -87,12 +89,18 @@ public final class TrainingDataLoader {
         }
     }
 
-    /** Whether the first non-blank line is a JSON object with an {@code instruction} key (else: token ids). */
+    /**
+     * Whether the first non-blank line is a JSON object with an {@code instruction} key (else: token
+     * ids). Only that line is decoded (leniently, past a byte-order mark), so a bad byte further on is
+     * reported by the reader of the detected format with its line number.
+     */
     private static boolean isText(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    return Json.parseObject(line.strip()).containsKey("instruction");
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(DETECT_BYTES), StandardCharsets.UTF_8);
+            for (String line : head.split("\n")) {
+                String json = line.replace("\uFEFF", "").strip();
+                if (!json.isEmpty()) {
+                    return Json.parseObject(json).containsKey("instruction");
                 }
             }
             return false;

@@ -18,7 +18,8 @@ import org.hrmtext.domain.json.JsonWriter;
  * transformers {@code hrm_text} keys plus {@code architecture} and its recurrence keys. The
  * release's own {@code config.json} and transformers' re-saves of it are read unchanged (see
  * {@link HfConfigKeys} for the keys whose form varies). Unknown keys ({@code auto_map},
- * {@code architectures}, {@code prefix_lm}, …) are ignored; known keys must have their type.
+ * {@code architectures}, …) are ignored; known keys must have their type ({@code hidden_act} must be
+ * {@code silu} and {@code prefix_lm} true, the only forms HRM-Text computes).
  *
  * <p><b>Defaults of missing keys</b> (transformers {@code hrm_text} and the reference; this is the
  * one place they are set): {@code architecture} hrm; {@code intermediate_size}
@@ -94,6 +95,14 @@ public final class ModelConfigJson {
         if (f.has("head_dim") && heads > 0 && f.requireInt("head_dim") != hidden / heads) {
             throw new InvalidInputException(source + ": key head_dim: expected hidden_size/num_attention_heads = "
                     + hidden / heads + ", got " + f.requireInt("head_dim"));
+        }
+        if (map.containsKey("hidden_act") && !"silu".equals(map.get("hidden_act"))) {
+            throw new InvalidInputException(source + ": key hidden_act: HRM-Text's MLP is SwiGLU; expected \"silu\", got "
+                    + JsonWriter.compact(map.get("hidden_act")));
+        }
+        if (map.containsKey("prefix_lm") && !Boolean.TRUE.equals(map.get("prefix_lm"))) {
+            throw new InvalidInputException(source + ": key prefix_lm: HRM-Text attends bidirectionally over the prompt; "
+                    + "expected true, got " + JsonWriter.compact(map.get("prefix_lm")));
         }
         if (f.optBoolean("tie_word_embeddings", false)) {
             throw new InvalidInputException(source + ": key tie_word_embeddings: HRM-Text unties lm_head; expected false");

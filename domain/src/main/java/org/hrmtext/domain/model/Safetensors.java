@@ -92,13 +92,15 @@ public final class Safetensors {
                 throw new InvalidInputException(file + ": bad header: " + e.getMessage(), e);
             }
             long dataStart = 8 + headerLen;
-            SafetensorsRanges.check(file, header, size - dataStart);
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : header.entrySet()) {
                 if (!e.getKey().equals("__metadata__")) {
                     entries.put(e.getKey(), entry(file, e.getKey(), e.getValue(), dataStart, size));
+                } else if (!(e.getValue() instanceof Map)) {
+                    throw new InvalidInputException(file + ": bad header: __metadata__ must be an object of strings");
                 }
             }
+            SafetensorsRanges.check(file, header, size - dataStart);
             return new Header(file, dataStart, size, Files.getLastModifiedTime(file), entries);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");

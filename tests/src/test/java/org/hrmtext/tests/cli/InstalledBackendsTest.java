@@ -38,7 +38,7 @@ class InstalledBackendsTest {
         String expected = "unknown backend \"nope\"; installed: " + String.join(", ", registry.names());
         assertEquals(expected, assertThrows(InvalidInputException.class, () -> registry.select("nope")).getMessage());
         TrainInputs inputs = new TrainInputs(dir);
-        assertEquals("unknown backend \"nope\"; installed backends that can train: djl, tensorflow",
+        assertEquals("key backend.train: unknown backend \"nope\"; installed backends that can train: djl, tensorflow",
                 inputs.rejected(inputs.config(), inputs.data(), "--backend", "nope"), "train lists only trainers");
     }
 }
