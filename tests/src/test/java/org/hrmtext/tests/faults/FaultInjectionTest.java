@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hrmtext.tests.cli.Hrm;
-import org.hrmtext.tests.contract.GoldenCase;
+import org.hrmtext.golden.GoldenCase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hrmtext.tests.cli.Hrm;
-import org.hrmtext.tests.contract.GoldenCase;
+import org.hrmtext.golden.GoldenCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
