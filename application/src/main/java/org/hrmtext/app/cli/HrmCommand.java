@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hrm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prepare data for, train, score, generate with and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
-        subcommands = {QuickstartCommand.class, PrepareCommand.class, TrainCommand.class, SftCommand.class, ScoreCommand.class, GenerateCommand.class, GenerateBatchCommand.class, EvalCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, BenchCommand.class, StudyCommand.class, ServeCommand.class})
+        subcommands = {QuickstartCommand.class, PrepareCommand.class, TrainCommand.class, SftCommand.class, ScoreCommand.class, GenerateCommand.class, GenerateBatchCommand.class, EvalCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, InspectCommand.class, BenchCommand.class, StudyCommand.class, ServeCommand.class})
 public final class HrmCommand implements Runnable {
     @Spec
     CommandSpec spec;
