@@ -12,8 +12,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.hrmtext.app.AppVersion;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.model.ModelDirectoryReader;
 
 /**
@@ -21,8 +24,8 @@ import org.hrmtext.domain.model.ModelDirectoryReader;
  * directory's base name and a SHA-256 over its {@code config.json} and weights files, never its
  * absolute path, so the same model exports to the same bytes wherever it sits.
  *
- * <p>The digest covers {@code config.json}, then every {@code *.safetensors} and
- * {@code *.safetensors.index.json} file in name order, each as its name, its length and its bytes.
+ * <p>The digest covers {@code config.json}, then the weights ({@link #weightFiles}: the
+ * single file, or the index and its shards), each as its name, its length and its bytes.
  */
 public record SourceModel(String name, String sha256) {
     /** Metadata key of the model's directory base name. */
@@ -60,17 +63,35 @@ public record SourceModel(String name, String sha256) {
         return m;
     }
 
-    private static List<Path> modelFiles(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> weights = s.filter(p -> {
-                String n = p.getFileName().toString();
-                return Files.isRegularFile(p) && (n.endsWith(".safetensors") || n.endsWith(".safetensors.index.json"));
-            }).sorted().toList();
-            return Stream.concat(Stream.of(dir.resolve(ModelDirectoryReader.CONFIG)).filter(Files::isRegularFile),
-                    weights.stream()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+    /**
+     * The weights files of a model directory: {@code model.safetensors}, or else the shards that
+     * {@code model.safetensors.index.json} names (in name order); empty when it has neither.
+     * Other safetensors files beside them (optimizer state, EMA weights) are not the model's.
+     */
+    public static List<Path> weightFiles(Path dir) {
+        Path single = dir.resolve(ModelDirectoryReader.WEIGHTS);
+        if (Files.isRegularFile(single)) {
+            return List.of(single);
         }
+        Path index = dir.resolve(ModelDirectoryReader.INDEX);
+        if (!Files.isRegularFile(index)) {
+            return List.of();
+        }
+        try {
+            Object map = Json.parseObject(Files.readString(index)).get("weight_map");
+            if (!(map instanceof Map<?, ?> m)) {
+                throw new InvalidInputException(index + ": weight_map: expected an object of tensor name -> shard file");
+            }
+            return Stream.concat(Stream.of(index), new TreeSet<>(m.values().stream().map(String::valueOf).toList()).stream()
+                    .map(dir::resolve)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> modelFiles(Path dir) {
+        return Stream.concat(Stream.of(dir.resolve(ModelDirectoryReader.CONFIG)).filter(Files::isRegularFile),
+                weightFiles(dir).stream()).toList();
     }
 
     private static String digest(List<Path> files) {

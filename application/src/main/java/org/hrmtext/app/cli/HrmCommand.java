@@ -28,7 +28,7 @@ public final class HrmCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: expected one of quickstart, prepare, train, sft, score, generate, generate-batch, eval, export-onnx, export-hf, bench, study");
+        throw new ParameterException(spec.commandLine(), "missing command: expected one of quickstart, prepare, train, sft, score, generate, generate-batch, eval, export-onnx, export-hf, inspect, bench, study, serve");
     }
 
     public static void main(String[] args) {
@@ -37,10 +37,16 @@ public final class HrmCommand implements Runnable {
 
     /** Runs a command line with the given injector and returns the exit code. */
     public static int execute(Injector injector, String... args) {
+        return commandLine(injector).execute(args);
+    }
+
+    /** The configured command line (subcommands, error handlers), e.g. for walking its options. */
+    public static CommandLine commandLine(Injector injector) {
         CommandLine cl = new CommandLine(HrmCommand.class, new GuiceFactory(injector));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(CliErrors::onParameterError);
         cl.setExecutionExceptionHandler(CliErrors::onExecutionError);
-        return cl.execute(args);
+        SpaceWrappedHelp.install(cl);
+        return cl;
     }
 }

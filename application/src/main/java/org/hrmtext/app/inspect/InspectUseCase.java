@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.hrmtext.app.checkpoint.SourceModel;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.config.ModelConfigJson;
 import org.hrmtext.domain.data.PrefixLmMask;
+import org.hrmtext.domain.json.Json;
+import org.hrmtext.domain.json.JsonWriter;
 import org.hrmtext.domain.model.ModelDirectoryReader;
 import org.hrmtext.domain.model.Safetensors;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
@@ -62,7 +63,7 @@ public final class InspectUseCase {
         out.add("file: " + file.getFileName() + " (" + size(file) + " bytes)");
         String config = metadata.get("config");
         if (config != null) {
-            ModelConfig c = ModelConfigJson.fromMap(file + " metadata config", org.hrmtext.domain.json.Json.parseObject(config));
+            ModelConfig c = ModelConfigJson.fromMap(file + " metadata config", Json.parseObject(config));
             out.add("architecture: " + c.architecture().configName());
         }
         out.add("schedule: " + metadata.getOrDefault("schedule", "(not recorded)"));
@@ -79,7 +80,8 @@ public final class InspectUseCase {
         out.add("outputs:");
         signature.outputs().forEach(p -> out.add(port(p)));
         out.add("metadata:");
-        metadata.forEach((k, v) -> out.add(String.format(Locale.ROOT, "  %-20s %s", k, v)));
+        metadata.forEach((k, v) -> out.add(String.format(Locale.ROOT, "  %-20s %s", k,
+                k.equals("config") ? JsonWriter.compact(Json.parse(v)) : v)));
         return out;
     }
 
@@ -89,9 +91,10 @@ public final class InspectUseCase {
             throw new InvalidInputException(dir + ": not a model directory: no " + ModelDirectoryReader.CONFIG);
         }
         ModelConfig c = ModelConfigJson.read(configFile);
-        List<Path> weights = safetensors(dir);
+        List<Path> weights = SourceModel.weightFiles(dir).stream().filter(p -> p.toString().endsWith(".safetensors")).toList();
         if (weights.isEmpty()) {
-            throw new InvalidInputException(dir + ": not a model directory: no *.safetensors weights");
+            throw new InvalidInputException(dir + ": not a model directory: no " + ModelDirectoryReader.WEIGHTS + " or "
+                    + ModelDirectoryReader.INDEX);
         }
         long tensors = 0;
         long parameters = 0;
@@ -125,15 +128,6 @@ public final class InspectUseCase {
         out.add("tokenizer: " + (tokenizer.isEmpty() ? "none (token ids only, or --tokenizer byte)" : String.join(", ", tokenizer)));
         out.add("sha256: " + source.sha256());
         return out;
-    }
-
-    private static List<Path> safetensors(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".safetensors") && Files.isRegularFile(p)
-                    && !p.getFileName().toString().startsWith("optimizer")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static String port(Port p) {
