@@ -19,6 +19,7 @@ import org.hrmtext.onnx.proto.OnnxProto.ModelProto;
 import org.hrmtext.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.hrmtext.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.hrmtext.ports.ExportOptions;
+import org.hrmtext.ports.ExportedSignature;
 import org.hrmtext.ports.ModelExporter;
 
 /**
@@ -154,6 +155,11 @@ public final class OnnxExporter implements ModelExporter {
             throw new InvalidInputException(exported + ": cannot read it as an ONNX file: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    @Override
+    public ExportedSignature signatureOf(Path exported) {
+        return OnnxSignatureReader.read(exported);
     }
 
     /** This module's version, filtered into {@code onnx-backend.properties} by Maven. */

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,12 +41,12 @@ final class OnnxFileWriter {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         String dataName = target.getFileName() + ".data";
-        Path tmpModel = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmpModel = createTemp(dir, "." + target.getFileName());
         Path tmpData = null;
         try {
             ModelProto model;
             if (initializerBytes > externalAbove) {
-                tmpData = Files.createTempFile(dir, "." + dataName, ".tmp");
+                tmpData = createTemp(dir, "." + dataName);
                 try (ExternalData data = new ExternalData(tmpData, dataName)) {
                     model = build.apply(data::place);
                 }
@@ -68,6 +69,23 @@ final class OnnxFileWriter {
             Files.deleteIfExists(tmpModel);
             if (tmpData != null) {
                 Files.deleteIfExists(tmpData);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty, uniquely named hidden file in {@code dir}. Unlike {@link Files#createTempFile}
+     * (always mode 0600) the file gets the process umask's mode, which the renamed result keeps.
+     */
+    private static Path createTemp(Path dir, String prefix) throws IOException {
+        String stamp = ProcessHandle.current().pid() + "-" + System.nanoTime();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createFile(dir.resolve(prefix + "." + stamp + "-" + attempt + ".tmp"));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
             }
         }
     }

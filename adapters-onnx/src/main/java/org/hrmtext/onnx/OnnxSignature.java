@@ -56,6 +56,7 @@ final class OnnxSignature {
             case FLOAT -> "float32";
             case FLOAT16 -> "float16";
             case INT64 -> "int64";
+            case UINT8 -> "uint8";
             default -> "type " + elementType;
         };
     }

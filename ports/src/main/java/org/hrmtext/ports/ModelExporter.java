@@ -37,4 +37,13 @@ public interface ModelExporter {
     default Map<String, String> metadataOf(Path exported) {
         return Map.of();
     }
+
+    /**
+     * The graph inputs and outputs of a file this exporter's format holds; a file that is not
+     * one is refused with {@link org.hrmtext.domain.InvalidInputException}. The default, for a
+     * backend that cannot read its files back, refuses every file.
+     */
+    default ExportedSignature signatureOf(Path exported) {
+        throw new org.hrmtext.domain.InvalidInputException(exported + ": this backend cannot read exported files");
+    }
 }

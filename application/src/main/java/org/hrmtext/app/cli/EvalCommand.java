@@ -82,8 +82,11 @@ public final class EvalCommand implements Callable<Integer> {
         if (json) {
             System.out.print(JsonWriter.pretty(r.toJson()));
         } else {
-            System.out.printf(Locale.ROOT, "%s score %.4f over %d items %s; results: %s%n", r.mode().name().toLowerCase(Locale.ROOT),
-                    r.score(), r.items(), r.byKind(), r.results());
+            String byKind = r.byKind().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            System.out.printf(Locale.ROOT, "%s score %.4f over %d items%s; results: %s%n", r.mode().name().toLowerCase(Locale.ROOT),
+                    r.score(), r.items(), byKind.isEmpty() ? "" : " (" + byKind + ")", r.results());
         }
         return 0;
     }

@@ -21,14 +21,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hrm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prepare data for, train, score, generate with and benchmark HRM-Text (Hierarchical Recurrent Model) language models.",
-        subcommands = {QuickstartCommand.class, PrepareCommand.class, TrainCommand.class, SftCommand.class, ScoreCommand.class, GenerateCommand.class, GenerateBatchCommand.class, EvalCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, BenchCommand.class, StudyCommand.class, ServeCommand.class})
+        subcommands = {QuickstartCommand.class, PrepareCommand.class, TrainCommand.class, SftCommand.class, ScoreCommand.class, GenerateCommand.class, GenerateBatchCommand.class, EvalCommand.class, ExportOnnxCommand.class, ExportHfCommand.class, InspectCommand.class, BenchCommand.class, StudyCommand.class, ServeCommand.class})
 public final class HrmCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: expected one of quickstart, prepare, train, sft, score, generate, generate-batch, eval, export-onnx, export-hf, bench, study");
+        throw new ParameterException(spec.commandLine(), "missing command: expected one of quickstart, prepare, train, sft, score, generate, generate-batch, eval, export-onnx, export-hf, inspect, bench, study, serve");
     }
 
     public static void main(String[] args) {
@@ -37,10 +37,16 @@ public final class HrmCommand implements Runnable {
 
     /** Runs a command line with the given injector and returns the exit code. */
     public static int execute(Injector injector, String... args) {
+        return commandLine(injector).execute(args);
+    }
+
+    /** The configured command line (subcommands, error handlers), e.g. for walking its options. */
+    public static CommandLine commandLine(Injector injector) {
         CommandLine cl = new CommandLine(HrmCommand.class, new GuiceFactory(injector));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(CliErrors::onParameterError);
         cl.setExecutionExceptionHandler(CliErrors::onExecutionError);
-        return cl.execute(args);
+        SpaceWrappedHelp.install(cl);
+        return cl;
     }
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hrmtext.app.AppVersion;
+import org.hrmtext.app.checkpoint.SourceModel;
 import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.domain.InvalidInputException;
@@ -112,7 +114,12 @@ public final class PrepareUseCase {
 
     private static Map<String, Object> statsJson(PrepareRequest r, Tokenizer tokenizer, PrepareStats stats) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", r.input().toString());
+        Path input = r.input().toAbsolutePath().normalize();
+        m.put("input", input.getFileName() == null ? "" : input.getFileName().toString());
+        if (Files.isRegularFile(input)) {
+            m.put("input_sha256", SourceModel.ofFile(input).sha256());
+        }
+        m.put("hrm_version", AppVersion.version());
         m.put("tokenizer", tokenizer.type());
         m.put("vocab_size", tokenizer.vocabularySize());
         m.put("epochs", r.epochs());

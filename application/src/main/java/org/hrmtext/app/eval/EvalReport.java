@@ -4,9 +4,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hrmtext.app.AppVersion;
+import org.hrmtext.app.checkpoint.SourceModel;
 
-/** The mean score over items, the same per item kind, and where the per-item results are. */
-public record EvalReport(EvalMode mode, int items, double score, Map<String, Double> byKind, Path results) {
+/**
+ * The mean score over items, the same per item kind, where the per-item results are, and which
+ * model was scored (its name and SHA-256, {@link SourceModel}; never its path).
+ */
+public record EvalReport(EvalMode mode, int items, double score, Map<String, Double> byKind, Path results,
+        SourceModel model) {
 
     public EvalReport {
         byKind = new TreeMap<>(byKind);
@@ -19,6 +25,9 @@ public record EvalReport(EvalMode mode, int items, double score, Map<String, Dou
         m.put("score", score);
         m.put("by_kind", byKind);
         m.put("results", results.toString());
+        m.put("model", model.name());
+        m.put("model_sha256", model.sha256());
+        m.put("hrm_version", AppVersion.version());
         return m;
     }
 }

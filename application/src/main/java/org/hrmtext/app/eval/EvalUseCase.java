@@ -3,6 +3,7 @@ package org.hrmtext.app.eval;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hrmtext.app.checkpoint.SourceModel;
 import org.hrmtext.app.engine.DataEngine;
 import org.hrmtext.app.generate.ModelSettings;
 import org.hrmtext.app.io.AtomicFiles;
@@ -102,7 +104,9 @@ public final class EvalUseCase {
         AtomicFiles.write(job.results(), tmp -> job.format().write(tmp, rows));
         Map<String, Double> means = new HashMap<>();
         byKind.forEach((k, v) -> means.put(k, v[0] / v[1]));
-        return new EvalReport(job.mode(), items.size(), total / items.size(), means, job.results());
+        Path model = job.model();
+        return new EvalReport(job.mode(), items.size(), total / items.size(), means, job.results(),
+                Files.isDirectory(model) ? SourceModel.of(model) : SourceModel.ofFile(model));
     }
 
     private static List<EvalItem> withCondition(List<EvalItem> items, String condition) {

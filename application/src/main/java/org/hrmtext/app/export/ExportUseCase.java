@@ -7,6 +7,7 @@ import java.util.Map;
 import org.hrmtext.app.AppVersion;
 import org.hrmtext.app.bench.RandomModels;
 import org.hrmtext.app.io.OutputPaths;
+import org.hrmtext.app.checkpoint.SourceModel;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
@@ -15,7 +16,8 @@ import org.hrmtext.ports.ExportOptions;
 import org.hrmtext.ports.ModelExporter;
 
 /**
- * Exports a model directory with the named backend's exporter, recording where it came from, and
+ * Exports a model directory with the named backend's exporter, recording where it came from
+ * ({@link SourceModel}: its name and digest, never its path), and
  * copies the model's tokenizer files (if any) beside the exported file, where
  * {@code hrm generate --prompt} looks for them. An exported file given in place of the directory
  * is refused (an already quantized one is named as such), and random weights of a preset can be
@@ -41,9 +43,7 @@ public final class ExportUseCase {
             throw notADirectory(modelDir, exporter.metadataOf(modelDir));
         }
         TokenizerFiles.requireCopyable(modelDir, out.toAbsolutePath().getParent(), "--out");
-        exporter.export(HrmTextModel.readDirectory(modelDir), out, options,
-                Map.of("source_checkpoint", modelDir.toAbsolutePath().normalize().toString(),
-                        "hrm_version", AppVersion.version()));
+        exporter.export(HrmTextModel.readDirectory(modelDir), out, options, SourceModel.of(modelDir).metadata());
         TokenizerFiles.copy(modelDir, out.toAbsolutePath().getParent());
     }
 

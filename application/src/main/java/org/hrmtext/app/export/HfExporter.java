@@ -6,7 +6,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hrmtext.app.AppVersion;
+import org.hrmtext.app.checkpoint.SourceModel;
 import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.domain.config.ModelConfigJson;
 import org.hrmtext.domain.json.JsonWriter;
@@ -18,7 +20,8 @@ import org.hrmtext.domain.model.SafetensorsWriter.Dtype;
 /**
  * Writes a model directory in the layout the transformers {@code hrm_text} model loads:
  * {@code config.json} with its keys, {@code model.safetensors} with the split Hugging Face tensor
- * names in float32 or bfloat16, and the tokenizer files when the source has them. The target
+ * names in float32 or bfloat16 (with the source's name and digest, {@link SourceModel}, in its
+ * metadata), and the tokenizer files when the source has them. The target
  * directory is replaced atomically.
  */
 public final class HfExporter {
@@ -33,8 +36,9 @@ public final class HfExporter {
         ModelWeights weights = ModelDirectoryReader.read(source);
         Map<String, Object> config = ModelConfigJson.toMap(weights.layout().config());
         config.put("torch_dtype", dtype == Dtype.BF16 ? "bfloat16" : "float32");
-        Map<String, String> metadata = Map.of("format", "pt", "producer", AppVersion.PRODUCER,
-                "version", AppVersion.version(), "dtype", dtype.name().toLowerCase(Locale.ROOT));
+        Map<String, String> metadata = new TreeMap<>(Map.of("format", "pt", "producer", AppVersion.PRODUCER,
+                "version", AppVersion.version(), "dtype", dtype.name().toLowerCase(Locale.ROOT)));
+        metadata.putAll(SourceModel.of(source).metadata());
         AtomicDirectory.replace(target, dir -> {
             Files.writeString(dir.resolve(ModelDirectoryReader.CONFIG), JsonWriter.pretty(config));
             SafetensorsWriter.write(dir.resolve(ModelDirectoryReader.WEIGHTS), weights.all(), metadata, dtype);

@@ -1,6 +1,7 @@
 package org.hrmtext.app.quickstart;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hrmtext.app.config.TrainingConfig;
+import org.hrmtext.app.config.TrainingConfigLoader;
 import org.hrmtext.app.io.AtomicFiles;
 
 /**
@@ -16,8 +19,34 @@ import org.hrmtext.app.io.AtomicFiles;
  * kept) or is added at the end of its section, and the header says how to rerun it. Loading the
  * file without overrides gives the run's own configuration.
  */
-final class QuickstartConfigFile {
+public final class QuickstartConfigFile {
     private QuickstartConfigFile() {
+    }
+
+    /**
+     * Writes {@code file}, the bundled config with the settings of {@code req}, and returns the
+     * configuration the run trains with, which is what loading {@code file} alone gives.
+     */
+    public static TrainingConfig create(Path file, QuickstartRequest req) throws IOException {
+        try (InputStream in = QuickstartConfigFile.class.getResourceAsStream("quickstart.yaml")) {
+            Files.copy(in, file);
+        }
+        List<String> overrides = overrides(req);
+        TrainingConfig cfg = TrainingConfigLoader.load(file, overrides);
+        write(file, overrides);
+        return cfg;
+    }
+
+    private static List<String> overrides(QuickstartRequest req) {
+        List<String> o = new ArrayList<>();
+        o.add("model.architecture=" + req.architecture());
+        o.add("train.max_minutes=" + req.minutes());
+        o.add("backend.threads=" + req.threads());
+        o.add("train.seed=" + req.seed());
+        if (req.steps() > 0) {
+            o.add("train.steps=" + req.steps());
+        }
+        return o;
     }
 
     static void write(Path file, List<String> overrides) throws IOException {

@@ -2,7 +2,6 @@ package org.hrmtext.app.quickstart;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hrmtext.app.config.TrainingConfig;
-import org.hrmtext.app.config.TrainingConfigLoader;
 import org.hrmtext.app.data.PrepareRequest;
 import org.hrmtext.app.data.PrepareUseCase;
 import org.hrmtext.app.eval.EvalJob;
@@ -59,13 +57,7 @@ public final class QuickstartUseCase {
             Path data = out.resolve("data");
             QuickstartData.write(data.resolve("train.jsonl"), split.train());
             QuickstartData.write(data.resolve("heldout.jsonl"), split.heldOut());
-            Path config = out.resolve(QuickstartMarker.CONFIG);
-            try (InputStream in = QuickstartUseCase.class.getResourceAsStream("quickstart.yaml")) {
-                Files.copy(in, config);
-            }
-            List<String> overrides = overrides(req);
-            TrainingConfig cfg = TrainingConfigLoader.load(config, overrides);
-            QuickstartConfigFile.write(config, overrides);
+            TrainingConfig cfg = QuickstartConfigFile.create(out.resolve(QuickstartMarker.CONFIG), req);
             log.printf("[1/4] preparing %,d training and %,d held-out tasks (byte tokenizer)%n", split.train().size(),
                     split.heldOut().size());
             prepare.run(new PrepareRequest(data.resolve("train.jsonl"), "byte", Map.of(), data.resolve("prepared"), 4,
@@ -90,18 +82,6 @@ public final class QuickstartUseCase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> overrides(QuickstartRequest req) {
-        List<String> o = new ArrayList<>();
-        o.add("model.architecture=" + req.architecture());
-        o.add("train.max_minutes=" + req.minutes());
-        o.add("backend.threads=" + req.threads());
-        o.add("train.seed=" + req.seed());
-        if (req.steps() > 0) {
-            o.add("train.steps=" + req.steps());
-        }
-        return o;
     }
 
     /** A few held-out prompts with the answers ONNX Runtime gave (from the results file). */

@@ -64,7 +64,10 @@ class EvalTest {
         Path results = dir.resolve(mode + "-" + modelPath.getFileName() + ".results.jsonl");
         Map<String, Object> summary = Json.parseObject(Hrm.run("eval", "--model", modelPath, "--data", items, "--mode", mode,
                 "--results", results, "--json").succeeded().out());
-        assertEquals(List.of("mode", "items", "score", "by_kind", "results"), List.copyOf(summary.keySet()));
+        assertEquals(List.of("mode", "items", "score", "by_kind", "results", "model", "model_sha256", "hrm_version"),
+                List.copyOf(summary.keySet()));
+        assertEquals(modelPath.getFileName().toString(), summary.get("model"), "the model by its name, not its path");
+        assertTrue(((String) summary.get("model_sha256")).matches("[0-9a-f]{64}"), "the model's digest");
         assertEquals(mode, summary.get("mode"));
         assertEquals(count, ((Number) summary.get("items")).intValue());
         assertEquals(results.toString(), summary.get("results"));
