@@ -22,7 +22,9 @@ import org.hrmtext.ports.ExportOptions;
  * Builds the inference graph of a model: the recurrence unrolled from the domain schedule by the
  * domain's {@link RecurrenceDataflow} (this class writes only its nodes), then {@code lm_head} on
  * the output state at each row's {@code logits_index}, for the final value ({@code logits}) and
- * for the value written by the first call that targets the output state ({@code first_logits}, for auto-guidance).
+ * for the value written by the first call that targets the output state ({@code first_logits}, for auto-guidance);
+ * both states' rows go through one {@code lm_head} node (Concat, then Split), so its weight is
+ * read, and prepacked by ONNX Runtime, once.
  *
  * <p>Each weight is one initializer shared by every call that runs its stack, in the fused layout
  * ({@code gqkv_proj}, {@code gate_up_proj}); projections are stored transposed ({@code name.T}).
@@ -80,12 +82,15 @@ final class OnnxGraphBuilder {
         String first = trace.first();
         String last = trace.last();
         g.scope("lm_head");
-        projections.applyInto(atIndex(g, config, last), ParameterNames.LM_HEAD, OnnxSignature.LOGITS);
-        g.scope("lm_head.first");
         if (last.equals(first)) {
+            projections.applyInto(atIndex(g, config, last), ParameterNames.LM_HEAD, OnnxSignature.LOGITS);
             g.opInto("Identity", List.of(OnnxSignature.LOGITS), OnnxSignature.FIRST_LOGITS);
         } else {
-            projections.applyInto(atIndex(g, config, first), ParameterNames.LM_HEAD, OnnxSignature.FIRST_LOGITS);
+            // one lm_head node over both states' rows, so ONNX Runtime prepacks its weight once
+            String both = g.op("Concat", List.of(atIndex(g, config, last), atIndex(g, config, first)), attr("axis", 0));
+            String[] halves = g.ops("Split", List.of(projections.apply(both, ParameterNames.LM_HEAD)), 2, attr("axis", 0));
+            g.opInto("Identity", List.of(halves[0]), OnnxSignature.LOGITS);
+            g.opInto("Identity", List.of(halves[1]), OnnxSignature.FIRST_LOGITS);
         }
         return new Built(g.build(), projections.usesContribOps());
     }

@@ -27,6 +27,9 @@ final class ChildExport {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN, "export-onnx", "--random", preset,
                 "--seed", Long.toString(seed), "--weights", options.weights().label(), "--block-size",
                 Integer.toString(options.blockSize()), "--kv-dtype", options.cache().label(), "--out", out.toString()));
+        if (options.quantizeLmHead()) {
+            cmd.add("--quantize-lm-head");
+        }
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
