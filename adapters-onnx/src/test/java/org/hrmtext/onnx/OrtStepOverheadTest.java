@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Test;
  * The Java side of a decode step in ONNX Runtime: on a model with as many cache tensors as the
  * released XL shape (8 module calls x 16 layers, 256 past and 256 present tensors) but tiny
  * matrices, the time a forward spends outside {@code OrtSession.run} (building inputs, reading
- * logits, taking the present tensors) stays small per step, and reusing the step buffers gives the
+ * logits, taking the present tensors) stays a small share of the step, and reusing the step buffers gives the
  * same logits as a fresh cache run over the same tokens. Prints the figures.
  */
 class OrtStepOverheadTest {
     private static final int WARMUP = 50;
     private static final int STEPS = 300;
-    /** A generous bound for a shared 2-core machine; measured about 0.1 ms (before the buffers were reused: about 0.3 ms). */
-    private static final double MAX_OVERHEAD_MS = 2.0;
+    /**
+     * The most of a step the Java side may take: a share, not a time, because on a shared 2-core
+     * machine both parts slow down together (measured 2-3 %; 5 % before the buffers were reused).
+     */
+    private static final double MAX_JAVA_SHARE = 0.15;
 
     @Test
     void javaSideOverheadPerDecodeStepIsSmall() {
@@ -57,7 +60,8 @@ class OrtStepOverheadTest {
             double javaMs = totalMs - runMs;
             System.out.printf(Locale.ROOT, "decode step: %.3f ms total, %.3f ms in OrtSession.run, %.3f ms Java-side%n",
                     totalMs, runMs, javaMs);
-            assertTrue(javaMs <= MAX_OVERHEAD_MS, "Java-side overhead per step " + javaMs + " ms");
+            assertTrue(javaMs <= MAX_JAVA_SHARE * totalMs,
+                    "Java-side overhead per step " + javaMs + " ms of " + totalMs + " ms");
             try (KvCache fresh = model.newCache(1)) {
                 int t = 4 + WARMUP + STEPS + 1;
                 long[] ids = new long[t];
