@@ -25,6 +25,8 @@ final class OrtInferenceModel implements InferenceModel {
     private final OnnxSignature signature;
     private final Runnable cleanup;
     private final LongAdder runNanos = new LongAdder();
+    /** Run options of a prefill when the arena is to shrink after it ({@link OrtTuning}); null otherwise. */
+    private final OrtSession.RunOptions prefillRun;
     private volatile boolean closed;
 
     OrtInferenceModel(ModelConfig config, OrtSession session, OnnxSignature signature, Runnable cleanup) {
@@ -32,6 +34,17 @@ final class OrtInferenceModel implements InferenceModel {
         this.session = session;
         this.signature = signature;
         this.cleanup = cleanup;
+        this.prefillRun = OrtTuning.fromSystemProperties().shrinkArenaAfterPrefill() ? shrinking() : null;
+    }
+
+    private static OrtSession.RunOptions shrinking() {
+        try {
+            OrtSession.RunOptions run = new OrtSession.RunOptions();
+            run.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+            return run;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot set arena shrinkage: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -57,7 +70,9 @@ final class OrtInferenceModel implements InferenceModel {
             Map<String, OnnxTensorLike> inputs = kv.inputs(request);
             OrtStepBuffers buffers = kv.buffers();
             long start = System.nanoTime();
-            OrtSession.Result result = session.run(inputs, buffers.allocatedOutputs(), buffers.pinnedOutputs());
+            OrtSession.Result result = prefillRun != null && request.queryLen() > 1
+                    ? session.run(inputs, buffers.allocatedOutputs(), buffers.pinnedOutputs(), prefillRun)
+                    : session.run(inputs, buffers.allocatedOutputs(), buffers.pinnedOutputs());
             runNanos.add(System.nanoTime() - start);
             try {
                 ForwardResult out = new ForwardResult(buffers.logits(), buffers.firstLogits());
@@ -123,6 +138,9 @@ final class OrtInferenceModel implements InferenceModel {
         if (!closed) {
             closed = true;
             try {
+                if (prefillRun != null) {
+                    prefillRun.close();
+                }
                 session.close();
             } catch (OrtException e) {
                 throw new IllegalStateException("cannot close the ONNX Runtime session: " + e.getMessage(), e);

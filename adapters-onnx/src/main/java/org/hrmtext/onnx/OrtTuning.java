@@ -9,12 +9,17 @@ import org.hrmtext.domain.InvalidInputException;
  * ONNX Runtime memory settings beyond threads and device, read from Java system properties so they
  * can be set for any command ({@code JAVA_OPTS=-Dhrm.onnx.arena=false bin/hrm ...}):
  * {@code hrm.onnx.arena} (the CPU memory arena, default on), {@code hrm.onnx.memory-pattern}
- * (pre-planned activation buffers, default on) and {@code hrm.onnx.config}, extra session config
+ * (pre-planned activation buffers, default on), {@code hrm.onnx.shrink-arena} (after a run of
+ * more than one new token per row, a prefill, return the arena's free regions to the system:
+ * run option {@code memory.enable_memory_arena_shrinkage=cpu:0}; default off, and only with the
+ * arena) and {@code hrm.onnx.config}, extra session config
  * entries as {@code key=value[,key=value...]} (e.g. {@code session.disable_prepacking=1}), added
  * after, and so overriding, the defaults of {@link OrtSessions}.
  */
-record OrtTuning(boolean arena, boolean memoryPattern, Map<String, String> configEntries) {
+record OrtTuning(boolean arena, boolean memoryPattern, boolean shrinkArenaAfterPrefill,
+        Map<String, String> configEntries) {
     static final String ARENA = "hrm.onnx.arena";
+    static final String SHRINK = "hrm.onnx.shrink-arena";
     static final String MEMORY_PATTERN = "hrm.onnx.memory-pattern";
     static final String CONFIG = "hrm.onnx.config";
 
@@ -29,11 +34,13 @@ record OrtTuning(boolean arena, boolean memoryPattern, Map<String, String> confi
 
     /** The settings {@code props} ask for; a malformed value is refused naming the property. */
     static OrtTuning of(Properties props) {
-        return new OrtTuning(flag(props, ARENA), flag(props, MEMORY_PATTERN), entries(props.getProperty(CONFIG, "")));
+        boolean arena = flag(props, ARENA, "true");
+        return new OrtTuning(arena, flag(props, MEMORY_PATTERN, "true"), arena && flag(props, SHRINK, "false"),
+                entries(props.getProperty(CONFIG, "")));
     }
 
-    private static boolean flag(Properties props, String key) {
-        String v = props.getProperty(key, "true").trim();
+    private static boolean flag(Properties props, String key, String fallback) {
+        String v = props.getProperty(key, fallback).trim();
         if (!v.equals("true") && !v.equals("false")) {
             throw new InvalidInputException("-D" + key + "=" + v + ": expected true or false");
         }

@@ -25,15 +25,18 @@ class OrtTuningTest {
         OrtTuning t = OrtTuning.of(props());
         assertTrue(t.arena());
         assertTrue(t.memoryPattern());
+        assertFalse(t.shrinkArenaAfterPrefill());
         assertEquals(Map.of(), t.configEntries());
     }
 
     @Test
     void readsFlagsAndConfigEntries() {
         OrtTuning t = OrtTuning.of(props(OrtTuning.ARENA, "false", OrtTuning.MEMORY_PATTERN, "false",
-                OrtTuning.CONFIG, "session.disable_prepacking=1, session.use_env_allocators=1"));
+                OrtTuning.SHRINK, "true", OrtTuning.CONFIG, "session.disable_prepacking=1, session.use_env_allocators=1"));
         assertFalse(t.arena());
         assertFalse(t.memoryPattern());
+        assertFalse(t.shrinkArenaAfterPrefill(), "no arena, nothing to shrink");
+        assertTrue(OrtTuning.of(props(OrtTuning.SHRINK, "true")).shrinkArenaAfterPrefill());
         assertEquals(Map.of("session.disable_prepacking", "1", "session.use_env_allocators", "1"), t.configEntries());
     }
 
