@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * same logits as a fresh cache run over the same tokens. Prints the figures.
  */
 class OrtStepOverheadTest {
-    private static final int WARMUP = 50;
-    private static final int STEPS = 300;
+    private static final int WARMUP = 20;
+    private static final int STEPS = 150;
     /**
      * The most of a step the Java side may take: a share, not a time, because on a shared 2-core
      * machine both parts slow down together (measured 2-3 %; 5 % before the buffers were reused).
