@@ -106,8 +106,8 @@ public final class OnnxExporter implements ModelExporter {
 
     /**
      * The storage formats as metadata: {@code weights} ({@code f32}, {@code int8}, {@code int4}),
-     * for quantized weights {@code weights_block_size}, {@code weights_lm_head} and
-     * {@code weights_scheme}, and {@code kv_cache} ({@code f32} or {@code f16}).
+     * for quantized weights {@code weights_block_size}, {@code weights_lm_head},
+     * {@code weights_embedding} and {@code weights_scheme}, and {@code kv_cache} ({@code f32} or {@code f16}).
      */
     static Map<String, String> formatMetadata(ExportOptions options) {
         Map<String, String> m = new TreeMap<>();
@@ -116,6 +116,7 @@ public final class OnnxExporter implements ModelExporter {
         if (options.weights().quantized()) {
             m.put("weights_block_size", Integer.toString(options.blockSize()));
             m.put("weights_lm_head", options.quantizeLmHead() ? options.weights().label() : "f32");
+            m.put("weights_embedding", OnnxProjections.halvesEmbedding(options) ? "f16" : "f32");
             m.put("weights_scheme", "com.microsoft.MatMulNBits bits=" + options.weights().bits() + " block_size="
                     + options.blockSize() + " accuracy_level=" + OnnxProjections.ACCURACY_LEVEL
                     + "; per block along K: asymmetric, range widened to contain 0, uint8 zero points, round half to even");

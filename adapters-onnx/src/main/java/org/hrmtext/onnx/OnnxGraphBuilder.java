@@ -22,7 +22,12 @@ import org.hrmtext.ports.ExportOptions;
  * Builds the inference graph of a model: the recurrence unrolled from the domain schedule by the
  * domain's {@link RecurrenceDataflow} (this class writes only its nodes), then {@code lm_head} on
  * the output state at each row's {@code logits_index}, for the final value ({@code logits}) and
- * for the value written by the first call that targets the output state ({@code first_logits}, for auto-guidance).
+ * for the value written by the first call that targets the output state ({@code first_logits}, for auto-guidance);
+ * both states' rows go through one {@code lm_head} node (Concat, then Split), so its weight is
+ * read, and prepacked by ONNX Runtime, once.
+ *
+ * <p>An int4 export stores the embedding table in float16 (each looked-up row is cast to
+ * float32), half the bytes of a table that is only read a row at a time.
  *
  * <p>Each weight is one initializer shared by every call that runs its stack, in the fused layout
  * ({@code gqkv_proj}, {@code gate_up_proj}); projections are stored transposed ({@code name.T}).
@@ -44,7 +49,7 @@ final class OnnxGraphBuilder {
         signature.inputs().forEach(g::input);
         signature.outputs().forEach(g::output);
         OnnxProjections projections = new OnnxProjections(g, options);
-        addWeights(g, weights, projections);
+        addWeights(g, weights, options, projections);
 
         OnnxRotary rotary = OnnxRotary.write(g, config, OnnxSignature.POSITION_IDS);
         OnnxBlockWriter blocks = new OnnxBlockWriter(g, config, rotary, OnnxSignature.ATTENTION_BIAS, projections,
@@ -54,6 +59,9 @@ final class OnnxGraphBuilder {
             public String embedded(boolean trained) {
                 g.scope("embed");
                 String embedded = g.op("Gather", List.of(ParameterNames.EMBEDDING, OnnxSignature.INPUT_IDS));
+                if (OnnxProjections.halvesEmbedding(options)) {
+                    embedded = g.op("Cast", List.of(embedded), attr("to", OnnxSignature.FLOAT));
+                }
                 return g.op("Mul", List.of(embedded, g.scalar((float) config.embeddingScale())));
             }
 
@@ -80,12 +88,15 @@ final class OnnxGraphBuilder {
         String first = trace.first();
         String last = trace.last();
         g.scope("lm_head");
-        projections.applyInto(atIndex(g, config, last), ParameterNames.LM_HEAD, OnnxSignature.LOGITS);
-        g.scope("lm_head.first");
         if (last.equals(first)) {
+            projections.applyInto(atIndex(g, config, last), ParameterNames.LM_HEAD, OnnxSignature.LOGITS);
             g.opInto("Identity", List.of(OnnxSignature.LOGITS), OnnxSignature.FIRST_LOGITS);
         } else {
-            projections.applyInto(atIndex(g, config, first), ParameterNames.LM_HEAD, OnnxSignature.FIRST_LOGITS);
+            // one lm_head node over both states' rows, so ONNX Runtime prepacks its weight once
+            String both = g.op("Concat", List.of(atIndex(g, config, last), atIndex(g, config, first)), attr("axis", 0));
+            String[] halves = g.ops("Split", List.of(projections.apply(both, ParameterNames.LM_HEAD)), 2, attr("axis", 0));
+            g.opInto("Identity", List.of(halves[0]), OnnxSignature.LOGITS);
+            g.opInto("Identity", List.of(halves[1]), OnnxSignature.FIRST_LOGITS);
         }
         return new Built(g.build(), projections.usesContribOps());
     }
@@ -95,13 +106,16 @@ final class OnnxGraphBuilder {
         return options.cache() == ExportOptions.CacheType.F16 ? OnnxSignature.FLOAT16 : OnnxSignature.FLOAT;
     }
 
-    private static void addWeights(OnnxGraph g, ModelWeights weights, OnnxProjections projections) {
+    private static void addWeights(OnnxGraph g, ModelWeights weights, ExportOptions options,
+            OnnxProjections projections) {
         int hidden = weights.layout().config().hiddenSize();
         g.initializer(OnnxTensors.floats(OnnxBlockWriter.NORM_SCALE, new long[] {hidden}, ones(hidden)));
         for (FusedTensor t : FusedLayout.of(weights.layout()).tensors()) {
             HostTensor fused = FusedLayout.fuse(t, weights);
             if (OnnxProjections.isProjection(t.name())) {
                 projections.add(fused);
+            } else if (t.name().equals(ParameterNames.EMBEDDING) && OnnxProjections.halvesEmbedding(options)) {
+                g.initializer(OnnxTensors.halfWeight(t.name(), fused));
             } else {
                 g.initializer(OnnxTensors.weight(t.name(), fused));
             }

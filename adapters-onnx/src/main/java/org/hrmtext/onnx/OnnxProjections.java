@@ -60,11 +60,22 @@ final class OnnxProjections {
                 BlockQuantizer.checkBlockSize(t.name(), shape, options.blockSize());
                 long blocks = numel / options.blockSize();
                 bytes += numel * options.weights().bits() / 8 + blocks * Float.BYTES + blocks;
+            } else if (t.name().equals(ParameterNames.EMBEDDING) && halvesEmbedding(options)) {
+                bytes += numel * 2;
             } else {
                 bytes += numel * Float.BYTES;
             }
         }
         return bytes;
+    }
+
+    /**
+     * Whether the embedding table is stored in float16: in int4 exports, the format for a small
+     * footprint, whose own error is far above a half's rounding (int8 keeps float32, so its greedy
+     * tokens stay those of float32).
+     */
+    static boolean halvesEmbedding(ExportOptions options) {
+        return options.weights() == ExportOptions.Weights.INT4;
     }
 
     /** Whether a fused tensor is a projection (every 2-D weight but the embedding). */

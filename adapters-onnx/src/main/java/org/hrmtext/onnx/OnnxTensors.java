@@ -30,6 +30,19 @@ final class OnnxTensors {
         return t.setRawData(UnsafeByteOperations.unsafeWrap(buf.array())).build();
     }
 
+    /** A float16 tensor with the given dims, each value rounded to the nearest half (ties to even). */
+    static TensorProto halves(String name, long[] dims, float[] data) {
+        ByteBuffer buf = ByteBuffer.allocate(2 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : data) {
+            buf.putShort(Half.fromFloat(v));
+        }
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(OnnxSignature.FLOAT16);
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.setRawData(UnsafeByteOperations.unsafeWrap(buf.array())).build();
+    }
+
     /** A uint8 tensor with the given dims (packed quantized weights, zero points). */
     static TensorProto uint8s(String name, long[] dims, byte[] data) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(OnnxSignature.UINT8);
@@ -46,6 +59,15 @@ final class OnnxTensors {
             dims[i] = t.shape()[i];
         }
         return floats(name, dims, t.data());
+    }
+
+    /** A checkpoint weight stored as float16 (the embedding table of a quantized export). */
+    static TensorProto halfWeight(String name, HostTensor t) {
+        long[] dims = new long[t.shape().length];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = t.shape()[i];
+        }
+        return halves(name, dims, t.data());
     }
 
     /**

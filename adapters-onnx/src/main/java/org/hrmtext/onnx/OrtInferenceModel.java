@@ -1,15 +1,11 @@
 package org.hrmtext.onnx;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.ports.ForwardRequest;
@@ -28,6 +24,9 @@ final class OrtInferenceModel implements InferenceModel {
     private final OrtSession session;
     private final OnnxSignature signature;
     private final Runnable cleanup;
+    private final LongAdder runNanos = new LongAdder();
+    /** Run options of a prefill when the arena is to shrink after it ({@link OrtTuning}); null otherwise. */
+    private final OrtSession.RunOptions prefillRun;
     private volatile boolean closed;
 
     OrtInferenceModel(ModelConfig config, OrtSession session, OnnxSignature signature, Runnable cleanup) {
@@ -35,6 +34,17 @@ final class OrtInferenceModel implements InferenceModel {
         this.session = session;
         this.signature = signature;
         this.cleanup = cleanup;
+        this.prefillRun = OrtTuning.fromSystemProperties().shrinkArenaAfterPrefill() ? shrinking() : null;
+    }
+
+    private static OrtSession.RunOptions shrinking() {
+        try {
+            OrtSession.RunOptions run = new OrtSession.RunOptions();
+            run.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+            return run;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot set arena shrinkage: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -45,7 +55,7 @@ final class OrtInferenceModel implements InferenceModel {
     @Override
     public KvCache newCache(int batch) {
         checkOpen();
-        return new OrtKvCache(this, signature, batch, config.numAttentionHeads(), config.headDim());
+        return new OrtKvCache(this, signature, batch, config.numAttentionHeads(), config.headDim(), config.vocabSize());
     }
 
     @Override
@@ -56,24 +66,16 @@ final class OrtInferenceModel implements InferenceModel {
         }
         OrtKvCache kv = (OrtKvCache) cache;
         check(kv, request);
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        long b = request.batch();
-        long t = request.queryLen();
-        try (OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(request.tokens()), new long[] {b, t});
-                OnnxTensor pos = OnnxTensor.createTensor(env, LongBuffer.wrap(request.positions()), new long[] {b, t});
-                OnnxTensor bias = OnnxTensor.createTensor(env, FloatBuffer.wrap(request.attentionBias()),
-                        new long[] {b, 1, t, request.keyLen()});
-                OnnxTensor index = OnnxTensor.createTensor(env, LongBuffer.wrap(request.logitsIndex()), new long[] {b})) {
-            Map<String, OnnxTensorLike> inputs = new HashMap<>();
-            inputs.put(OnnxSignature.INPUT_IDS, ids);
-            inputs.put(OnnxSignature.POSITION_IDS, pos);
-            inputs.put(OnnxSignature.ATTENTION_BIAS, bias);
-            inputs.put(OnnxSignature.LOGITS_INDEX, index);
-            kv.addPast(inputs);
-            OrtSession.Result result = session.run(inputs);
+        try {
+            Map<String, OnnxTensorLike> inputs = kv.inputs(request);
+            OrtStepBuffers buffers = kv.buffers();
+            long start = System.nanoTime();
+            OrtSession.Result result = prefillRun != null && request.queryLen() > 1
+                    ? session.run(inputs, buffers.allocatedOutputs(), buffers.pinnedOutputs(), prefillRun)
+                    : session.run(inputs, buffers.allocatedOutputs(), buffers.pinnedOutputs());
+            runNanos.add(System.nanoTime() - start);
             try {
-                ForwardResult out = new ForwardResult(floats(result, OnnxSignature.LOGITS),
-                        floats(result, OnnxSignature.FIRST_LOGITS));
+                ForwardResult out = new ForwardResult(buffers.logits(), buffers.firstLogits());
                 kv.advance(result, request.queryLen());
                 return out;
             } catch (RuntimeException e) {
@@ -96,7 +98,7 @@ final class OrtInferenceModel implements InferenceModel {
         }
         int heads = config.numAttentionHeads();
         int headDim = config.headDim();
-        return new OrtKvCache(this, signature, rows.size(), heads, headDim,
+        return new OrtKvCache(this, signature, rows.size(), heads, headDim, config.vocabSize(),
                 OrtKvCacheGather.tensors(signature, rows, length, heads, headDim), length);
     }
 
@@ -120,11 +122,9 @@ final class OrtInferenceModel implements InferenceModel {
         }
     }
 
-    private static float[] floats(OrtSession.Result result, String name) {
-        FloatBuffer buf = ((OnnxTensor) result.get(name).orElseThrow()).getFloatBuffer();
-        float[] out = new float[buf.remaining()];
-        buf.get(out);
-        return out;
+    /** Nanoseconds spent inside {@code OrtSession.run} by all forwards so far (the rest of a forward is Java-side overhead). */
+    long runNanos() {
+        return runNanos.sum();
     }
 
     private void checkOpen() {
@@ -138,6 +138,9 @@ final class OrtInferenceModel implements InferenceModel {
         if (!closed) {
             closed = true;
             try {
+                if (prefillRun != null) {
+                    prefillRun.close();
+                }
                 session.close();
             } catch (OrtException e) {
                 throw new IllegalStateException("cannot close the ONNX Runtime session: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Map;
+import org.hrmtext.ports.ForwardRequest;
 import org.hrmtext.ports.KvCache;
 
 /**
@@ -16,7 +17,8 @@ import org.hrmtext.ports.KvCache;
  * the last run, fed back as the next run's past tensors without a copy into Java. Replacing them
  * closes the previous run's result. Before the first run every past tensor is one shared
  * zero-length tensor {@code [batch, heads, 0, head_dim]}, of the model's cache element type
- * (float32, or float16 for a model exported with {@code --kv-dtype f16}). Not shared between threads.
+ * (float32, or float16 for a model exported with {@code --kv-dtype f16}). The other inputs and the
+ * logits live in {@link OrtStepBuffers} reused from run to run. Not shared between threads.
  */
 final class OrtKvCache implements KvCache {
     private final OrtInferenceModel owner;
@@ -24,13 +26,15 @@ final class OrtKvCache implements KvCache {
     private final int batch;
     private final long bytesPerPosition;
     private final OnnxTensor empty;
+    private final OrtStepBuffers buffers;
+    private final OnnxTensorLike[] past;
     private OrtSession.Result last;
     /** Gathered tensors by present name, fed as the past of the first run, then closed; null otherwise. */
     private Map<String, OnnxTensor> seeded;
     private int length;
     private boolean closed;
 
-    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim) {
+    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim, long vocab) {
         if (batch < 1) {
             throw new IllegalArgumentException("a KV cache needs at least one row, got " + batch);
         }
@@ -39,17 +43,24 @@ final class OrtKvCache implements KvCache {
         this.batch = batch;
         this.bytesPerPosition = 2L * signature.calls() * signature.layers() * batch * heads * headDim
                 * signature.cacheElementBytes();
+        OnnxTensor emptyTensor = null;
         try {
-            this.empty = emptyCache(signature.cacheType(), new long[] {batch, heads, 0, headDim});
+            emptyTensor = emptyCache(signature.cacheType(), new long[] {batch, heads, 0, headDim});
+            this.buffers = new OrtStepBuffers(signature, batch, vocab);
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime cannot allocate an empty cache: " + e.getMessage(), e);
+            if (emptyTensor != null) {
+                emptyTensor.close();
+            }
+            throw new IllegalStateException("ONNX Runtime cannot allocate the run buffers: " + e.getMessage(), e);
         }
+        this.empty = emptyTensor;
+        this.past = new OnnxTensorLike[buffers.presentNames().length];
     }
 
     /** A cache of {@code length} positions starting from gathered tensors (see {@link OrtKvCacheGather}). */
-    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim,
+    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim, long vocab,
             Map<String, OnnxTensor> seeded, int length) {
-        this(owner, signature, batch, heads, headDim);
+        this(owner, signature, batch, heads, headDim, vocab);
         this.seeded = seeded;
         this.length = length;
     }
@@ -66,15 +77,22 @@ final class OrtKvCache implements KvCache {
         return owner == model;
     }
 
-    /** Puts every {@code past_*} input: the last run's present tensors, or the empty tensor. */
-    void addPast(Map<String, OnnxTensorLike> inputs) {
+    /**
+     * The inputs of a run of {@code r} (in this cache's reused {@link OrtStepBuffers}), every
+     * {@code past_*} being the last run's present tensor, the gathered start, or the empty tensor.
+     */
+    Map<String, OnnxTensorLike> inputs(ForwardRequest r) throws OrtException {
         checkOpen();
-        for (int c = 0; c < signature.calls(); c++) {
-            for (int l = 0; l < signature.layers(); l++) {
-                inputs.put(OnnxSignature.pastKey(c, l), present(OnnxSignature.presentKey(c, l)));
-                inputs.put(OnnxSignature.pastValue(c, l), present(OnnxSignature.presentValue(c, l)));
-            }
+        String[] names = buffers.presentNames();
+        for (int i = 0; i < names.length; i++) {
+            past[i] = present(names[i]);
         }
+        return buffers.inputs(r, past);
+    }
+
+    /** The buffers runs of this cache read and write. */
+    OrtStepBuffers buffers() {
+        return buffers;
     }
 
     /** The cache tensor of a present name: from the last run, the gathered start, or the empty tensor. */
@@ -125,6 +143,7 @@ final class OrtKvCache implements KvCache {
                 last.close();
             }
             empty.close();
+            buffers.close();
             closeSeeded();
         }
     }

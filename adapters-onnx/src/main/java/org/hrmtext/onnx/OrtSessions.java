@@ -59,6 +59,12 @@ final class OrtSessions {
             so.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
             so.addConfigEntry("session.inter_op.allow_spinning", "0");
+            OrtTuning tuning = OrtTuning.fromSystemProperties();
+            so.setCPUArenaAllocator(tuning.arena());
+            so.setMemoryPatternOptimization(tuning.memoryPattern());
+            for (var e : tuning.configEntries().entrySet()) {
+                so.addConfigEntry(e.getKey(), e.getValue());
+            }
             addDevice(so, options.device());
             return so;
         } catch (OrtException | RuntimeException e) {

@@ -33,6 +33,7 @@ public record GenerateBenchReport(GenerateBenchRequest request, ExportOptions fo
         m.put("threads", request.threads());
         m.put("weights", format.weights().label());
         m.put("block_size", format.weights().quantized() ? format.blockSize() : 0);
+        m.put("lm_head", format.quantizeLmHead() ? format.weights().label() : "f32");
         m.put("kv_dtype", format.cache().label());
         m.put("batch", batch);
         m.put("model_file_bytes", modelFileBytes);

@@ -9,11 +9,11 @@ import org.hrmtext.ports.ExportOptions;
  * shape), backend, threads, prompt length and new tokens, the context at which a cached decode
  * step is compared with recomputing the whole sequence, and the configurations to run: every
  * combination of weight format, KV-cache type and batch size (rows decoded together), with the
- * block size of quantized weights.
+ * block size of quantized weights and whether {@code lm_head} is quantized with them.
  */
 public record GenerateBenchRequest(String preset, String backend, int threads, int promptTokens, int newTokens,
-        int recomputeContext, List<ExportOptions.Weights> weights, int blockSize, List<ExportOptions.CacheType> caches,
-        List<Integer> batches) {
+        int recomputeContext, List<ExportOptions.Weights> weights, int blockSize, boolean quantizeLmHead,
+        List<ExportOptions.CacheType> caches, List<Integer> batches) {
 
     public GenerateBenchRequest {
         if (promptTokens < 1 || newTokens < 1 || recomputeContext < 0) {
@@ -34,6 +34,6 @@ public record GenerateBenchRequest(String preset, String backend, int threads, i
 
     /** The export options of one weight format and cache type. */
     ExportOptions export(ExportOptions.Weights w, ExportOptions.CacheType cache) {
-        return new ExportOptions(17, w, blockSize, false, cache);
+        return new ExportOptions(17, w, blockSize, quantizeLmHead && w.quantized(), cache);
     }
 }

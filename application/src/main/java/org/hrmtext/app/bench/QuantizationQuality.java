@@ -55,6 +55,7 @@ public final class QuantizationQuality {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("weights", format.weights().label());
             m.put("block_size", format.weights().quantized() ? format.blockSize() : 0);
+            m.put("lm_head", format.quantizeLmHead() ? format.weights().label() : "f32");
             m.put("items", items);
             m.put("exact_match", exactMatch);
             m.put("f32_exact_match", f32ExactMatch);
@@ -74,8 +75,8 @@ public final class QuantizationQuality {
         this.tokenizers = tokenizers;
     }
 
-    public List<Report> run(Path modelDir, Path data, List<ExportOptions.Weights> formats, int blockSize, int threads,
-            Consumer<Report> out) {
+    public List<Report> run(Path modelDir, Path data, List<ExportOptions.Weights> formats, int blockSize,
+            boolean quantizeLmHead, int threads, Consumer<Report> out) {
         List<EvalItem> items = EvalItem.read(data, EvalMode.EXACT);
         Tokenizer tok = tokenizers.openSaved(modelDir).orElseThrow(() -> new InvalidInputException(modelDir
                 + ": the quality benchmark needs the model's tokenizer files"));
@@ -92,7 +93,7 @@ public final class QuantizationQuality {
                 if (!w.quantized()) {
                     continue;
                 }
-                ExportOptions format = new ExportOptions(17, w, blockSize, false, ExportOptions.CacheType.F32);
+                ExportOptions format = new ExportOptions(17, w, blockSize, quantizeLmHead, ExportOptions.CacheType.F32);
                 Path file = exported(modelDir, dir, format);
                 double[] kl = meanKl(reference, file, items, tok, threads);
                 Report r = new Report(format, items.size(), exactMatch(file, data, threads, dir), f32Exact, (int) kl[1],

@@ -43,6 +43,9 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--block-size", paramLabel = "32|64|128", defaultValue = "32", description = "Block size of quantized weights (default: ${DEFAULT-VALUE}).")
     int blockSize;
 
+    @Option(names = "--quantize-lm-head", description = "Quantize lm_head too in the int8/int4 formats (as export-onnx --quantize-lm-head).")
+    boolean quantizeLmHead;
+
     @Option(names = "--kv-dtype", split = ",", paramLabel = "f32|f16", defaultValue = "f32", description = "KV cache element types to run (default: ${DEFAULT-VALUE}).")
     List<String> kvDtypes;
 
@@ -63,7 +66,7 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     public Integer call() {
         GenerateBenchRequest request = new GenerateBenchRequest(preset, backend, threads, promptTokens, newTokens,
                 recomputeContext, weights.stream().map(w -> ExportOptions.Weights.parse("--weights", w)).toList(),
-                blockSize, kvDtypes.stream().map(c -> ExportOptions.CacheType.parse("--kv-dtype", c)).toList(), batches);
+                blockSize, quantizeLmHead, kvDtypes.stream().map(c -> ExportOptions.CacheType.parse("--kv-dtype", c)).toList(), batches);
         benchmark.run(request, r -> {
             System.out.print(json ? JsonWriter.compact(r.toJson()) + System.lineSeparator() : r.text());
             System.out.flush();

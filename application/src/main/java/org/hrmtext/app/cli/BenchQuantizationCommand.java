@@ -29,6 +29,9 @@ public final class BenchQuantizationCommand implements Callable<Integer> {
     @Option(names = "--block-size", paramLabel = "32|64|128", defaultValue = "32", description = "Block size (default: ${DEFAULT-VALUE}).")
     int blockSize;
 
+    @Option(names = "--quantize-lm-head", description = "Quantize lm_head too (as export-onnx --quantize-lm-head).")
+    boolean quantizeLmHead;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -45,7 +48,7 @@ public final class BenchQuantizationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         quality.run(model, data, weights.stream().map(w -> ExportOptions.Weights.parse("--weights", w)).toList(),
-                blockSize, threads, r -> {
+                blockSize, quantizeLmHead, threads, r -> {
                     System.out.print(json ? JsonWriter.compact(r.toJson()) + System.lineSeparator()
                             : String.format(Locale.ROOT, "%s: exact match %.2f %% (f32 %.2f %%, %+.2f points), mean KL %.5f "
                                     + "nats over %d positions%n", r.format().describe(), 100 * r.exactMatch(),

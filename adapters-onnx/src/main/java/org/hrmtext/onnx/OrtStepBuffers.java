@@ -1,0 +1,190 @@
+package org.hrmtext.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hrmtext.ports.ForwardRequest;
+
+/**
+ * The input and output tensors of one request's runs, kept from step to step instead of made per
+ * run: {@code input_ids}, {@code position_ids} and {@code logits_index} live in direct buffers
+ * that ONNX Runtime reads in place (their tensors are remade only when the query length changes),
+ * {@code attention_bias} in a direct buffer that grows with the keys (a tensor over it is a view,
+ * no copy), and {@code logits}/{@code first_logits} are pinned outputs that ONNX Runtime writes
+ * into this object's buffers. The input map and the list of present names are built once. Owned
+ * by one {@link OrtKvCache}, so not shared between threads.
+ */
+final class OrtStepBuffers implements AutoCloseable {
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final int batch;
+    private final String[] pastNames;
+    private final String[] presentNames;
+    private final Set<String> presentSet;
+    private final Map<String, OnnxTensorLike> inputs = new HashMap<>();
+    private final LongBuffer index;
+    private final OnnxTensor indexTensor;
+    private final FloatBuffer logits;
+    private final FloatBuffer firstLogits;
+    private final Map<String, OnnxValue> pinned = new HashMap<>();
+    private LongBuffer ids;
+    private LongBuffer positions;
+    private FloatBuffer bias;
+    private OnnxTensor idsTensor;
+    private OnnxTensor positionsTensor;
+    private OnnxTensor biasTensor;
+    private int queryLen = -1;
+
+    OrtStepBuffers(OnnxSignature signature, int batch, long vocab) throws OrtException {
+        this.batch = batch;
+        int pairs = signature.calls() * signature.layers();
+        pastNames = new String[2 * pairs];
+        presentNames = new String[2 * pairs];
+        presentSet = new LinkedHashSet<>();
+        int i = 0;
+        for (int c = 0; c < signature.calls(); c++) {
+            for (int l = 0; l < signature.layers(); l++) {
+                pastNames[i] = OnnxSignature.pastKey(c, l);
+                presentNames[i++] = OnnxSignature.presentKey(c, l);
+                pastNames[i] = OnnxSignature.pastValue(c, l);
+                presentNames[i++] = OnnxSignature.presentValue(c, l);
+            }
+        }
+        presentSet.addAll(List.of(presentNames));
+        index = longs(batch);
+        logits = floats(batch * vocab);
+        firstLogits = floats(batch * vocab);
+        OnnxTensor indexT = null;
+        OnnxTensor logitsT = null;
+        try {
+            indexT = OnnxTensor.createTensor(env, index, new long[] {batch});
+            logitsT = OnnxTensor.createTensor(env, logits, new long[] {batch, vocab});
+            pinned.put(OnnxSignature.FIRST_LOGITS, OnnxTensor.createTensor(env, firstLogits, new long[] {batch, vocab}));
+            pinned.put(OnnxSignature.LOGITS, logitsT);
+        } catch (OrtException | RuntimeException e) {
+            closeAll(indexT, logitsT);
+            throw e;
+        }
+        indexTensor = indexT;
+        inputs.put(OnnxSignature.LOGITS_INDEX, indexTensor);
+    }
+
+    /** The present names of the cache tensors, in the order {@link #inputs} takes their tensors. */
+    String[] presentNames() {
+        return presentNames;
+    }
+
+    /** The outputs a run asks ONNX Runtime to allocate: every present tensor. */
+    Set<String> allocatedOutputs() {
+        return presentSet;
+    }
+
+    /** The outputs a run writes into this object's buffers: {@code logits} and {@code first_logits}. */
+    Map<String, OnnxValue> pinnedOutputs() {
+        return pinned;
+    }
+
+    /**
+     * The input map of a run of {@code r}, with {@code past[i]} as the past tensor of
+     * {@code presentNames()[i]}; the map and its tensors stay valid until the next call.
+     */
+    Map<String, OnnxTensorLike> inputs(ForwardRequest r, OnnxTensorLike[] past) throws OrtException {
+        int n = batch * r.queryLen();
+        if (r.queryLen() != queryLen) {
+            closeAll(idsTensor, positionsTensor);
+            idsTensor = null;
+            positionsTensor = null;
+            ids = fit(ids, n);
+            positions = fit(positions, n);
+            long[] shape = {batch, r.queryLen()};
+            idsTensor = OnnxTensor.createTensor(env, view(ids, n), shape);
+            positionsTensor = OnnxTensor.createTensor(env, view(positions, n), shape);
+            queryLen = r.queryLen();
+            inputs.put(OnnxSignature.INPUT_IDS, idsTensor);
+            inputs.put(OnnxSignature.POSITION_IDS, positionsTensor);
+        }
+        ids.clear().put(r.tokens());
+        positions.clear().put(r.positions());
+        index.clear().put(r.logitsIndex());
+        float[] b = r.attentionBias();
+        if (biasTensor != null) {
+            biasTensor.close();
+            biasTensor = null;
+        }
+        bias = fit(bias, b.length);
+        bias.clear().put(b);
+        biasTensor = OnnxTensor.createTensor(env, view(bias, b.length),
+                new long[] {batch, 1, r.queryLen(), r.keyLen()});
+        inputs.put(OnnxSignature.ATTENTION_BIAS, biasTensor);
+        for (int i = 0; i < pastNames.length; i++) {
+            inputs.put(pastNames[i], past[i]);
+        }
+        return inputs;
+    }
+
+    /** The logits of the last run ({@code [batch, vocab]} row-major). */
+    float[] logits() {
+        return copy(logits);
+    }
+
+    /** The first-call logits of the last run. */
+    float[] firstLogits() {
+        return copy(firstLogits);
+    }
+
+    private static float[] copy(FloatBuffer buf) {
+        float[] out = new float[buf.capacity()];
+        buf.clear().get(out);
+        return out;
+    }
+
+    /** {@code buf} if it holds {@code n} values without being far too large, else a new direct buffer with headroom. */
+    private static LongBuffer fit(LongBuffer buf, int n) {
+        return buf != null && buf.capacity() >= n && buf.capacity() <= 4L * n + 1024 ? buf : longs(2L * n + 256);
+    }
+
+    private static FloatBuffer fit(FloatBuffer buf, int n) {
+        return buf != null && buf.capacity() >= n && buf.capacity() <= 4L * n + 1024 ? buf : floats(2L * n + 256);
+    }
+
+    private static LongBuffer view(LongBuffer buf, int n) {
+        return buf.duplicate().clear().limit(n).slice();
+    }
+
+    private static FloatBuffer view(FloatBuffer buf, int n) {
+        return buf.duplicate().clear().limit(n).slice();
+    }
+
+    private static LongBuffer longs(long n) {
+        return ByteBuffer.allocateDirect(Math.toIntExact(n * Long.BYTES)).order(ByteOrder.nativeOrder()).asLongBuffer();
+    }
+
+    private static FloatBuffer floats(long n) {
+        return ByteBuffer.allocateDirect(Math.toIntExact(n * Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private static void closeAll(OnnxTensor... tensors) {
+        for (OnnxTensor t : tensors) {
+            if (t != null) {
+                t.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(idsTensor, positionsTensor, biasTensor, indexTensor);
+        pinned.values().forEach(OnnxValue::close);
+        inputs.clear();
+    }
+}
