@@ -37,7 +37,8 @@ public final class HfExporter {
                 "version", AppVersion.version(), "dtype", dtype.name().toLowerCase(Locale.ROOT));
         AtomicDirectory.replace(target, dir -> {
             Files.writeString(dir.resolve(ModelDirectoryReader.CONFIG), JsonWriter.pretty(config));
-            SafetensorsWriter.write(dir.resolve(ModelDirectoryReader.WEIGHTS), weights.all(), metadata, dtype);
+            SafetensorsWriter.write(dir.resolve(ModelDirectoryReader.WEIGHTS), weights.layout().all().stream()
+                    .map(s -> new SafetensorsWriter.Slot(s.name(), s.shape())).toList(), weights::get, metadata, dtype);
             for (String name : TOKENIZER_FILES) {
                 if (Files.exists(source.resolve(name))) {
                     Files.copy(source.resolve(name), dir.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
