@@ -151,6 +151,41 @@ public final class ModelWeights {
         return t.load();
     }
 
+    /**
+     * The tensors {@code parts} stacked by rows into one tensor {@code name} of {@code shape} (a
+     * fused projection). When they are consecutive runs of one stored tensor (a checkpoint stored
+     * fused, as the release is) the values are read once, straight into the result; otherwise each
+     * part is read and copied in.
+     */
+    public HostTensor stacked(String name, int[] shape, List<String> parts) {
+        Stored first = tensors.get(parts.get(0));
+        boolean contiguous = first != null;
+        long next = contiguous ? first.first() : 0;
+        for (String p : parts) {
+            Stored t = tensors.get(p);
+            if (t == null || t.values() != first.values() || t.first() != next) {
+                contiguous = false;
+                break;
+            }
+            next += HostTensor.numel(t.shape());
+        }
+        if (contiguous && next - first.first() == HostTensor.numel(shape)) {
+            return first.values().read(name, shape, first.first());
+        }
+        float[] data = new float[(int) HostTensor.numel(shape)];
+        int offset = 0;
+        for (String p : parts) {
+            float[] d = get(p).data();
+            if (offset + d.length > data.length) {
+                throw new InvalidInputException("tensor " + name + ": its parts " + parts + " hold more than "
+                        + data.length + " values");
+            }
+            System.arraycopy(d, 0, data, offset, d.length);
+            offset += d.length;
+        }
+        return new HostTensor(name, shape, data);
+    }
+
     /** Every tensor in layout order; each element is read when it is taken. */
     public List<HostTensor> all() {
         List<Stored> list = List.copyOf(tensors.values());
