@@ -40,7 +40,7 @@ final class DjlParameters {
         for (int i = 0; i < shape.length; i++) {
             shape[i] = t.shape()[i];
         }
-        return DjlArrays.floats(manager, t.data(), new Shape(shape));
+        return DjlArrays.largeFloats(manager, t.data(), new Shape(shape));
     }
 
     NDArray get(String fusedName) {
