@@ -2,11 +2,7 @@ package org.hrmtext.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * Java arrays to device arrays that own their memory. DJL's {@code create} wraps a direct
@@ -17,42 +13,27 @@ import java.nio.ByteOrder;
  * dependence on the Java buffer's lifetime.
  */
 final class DjlArrays {
-    /** Values per upload chunk of a large array (16 MB). */
-    private static final int CHUNK_VALUES = 1 << 22;
-
     private DjlArrays() {
     }
 
     /**
-     * Like {@link #floats}, for arrays of any size without a second full copy: the libtorch-owned
-     * result is allocated first and filled by row blocks through one small direct buffer, so a
-     * large weight (the 400 MB embedding of the released model) never exists twice in native
-     * memory, nor waits there for the garbage collector to free DJL's direct copy.
+     * Like {@link #floats}, for arrays of any size without a second full native copy: a large one
+     * is filled by row blocks ({@link DjlRowUpload}).
      */
     static NDArray largeFloats(NDManager manager, float[] data, Shape shape) {
-        if (data.length <= CHUNK_VALUES || shape.dimension() < 2) {
+        if (data.length <= DjlRowUpload.CHUNK_VALUES || shape.dimension() < 2) {
             return floats(manager, data, shape);
         }
-        long rows = shape.get(0);
-        int cols = Math.toIntExact(shape.size() / rows);
-        int block = Math.max(1, CHUNK_VALUES / cols);
-        ByteBuffer scratch = ByteBuffer.allocateDirect(block * cols * Float.BYTES).order(ByteOrder.nativeOrder());
-        NDArray out = manager.zeros(shape);
+        DjlRowUpload upload = new DjlRowUpload(manager, shape);
         try {
-            for (int row = 0; row < rows; row += block) {
-                int n = (int) Math.min(block, rows - row);
-                scratch.clear();
-                scratch.asFloatBuffer().put(data, row * cols, n * cols);
-                scratch.limit(n * cols * Float.BYTES);
-                long[] dims = shape.getShape().clone();
-                dims[0] = n;
-                try (NDArray part = manager.create(scratch, new Shape(dims), DataType.FLOAT32)) {
-                    out.set(new NDIndex(row + ":" + (row + n)), part);
-                }
+            int cols = (int) (shape.size() / shape.get(0));
+            for (int row = 0; row < shape.get(0); row += upload.blockRows()) {
+                int n = (int) Math.min(upload.blockRows(), shape.get(0) - row);
+                upload.write(row, java.util.Arrays.copyOfRange(data, row * cols, (row + n) * cols));
             }
-            return out;
+            return upload.array();
         } catch (RuntimeException e) {
-            out.close();
+            upload.discard();
             throw e;
         }
     }

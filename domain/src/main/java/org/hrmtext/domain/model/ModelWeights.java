@@ -152,6 +152,25 @@ public final class ModelWeights {
     }
 
     /**
+     * Rows {@code [from, from + count)} (along the first axis) of one tensor, read on their own,
+     * from its file when it lives in one: for uploading a large tensor block by block.
+     */
+    public HostTensor rows(String name, int from, int count) {
+        Stored t = tensors.get(name);
+        if (t == null) {
+            throw new InvalidInputException("no tensor named " + name);
+        }
+        int[] shape = t.shape().clone();
+        if (shape.length == 0 || from < 0 || count < 0 || from + count > shape[0]) {
+            throw new IllegalArgumentException("tensor " + name + Arrays.toString(t.shape()) + ": no rows [" + from + ", "
+                    + (from + count) + ")");
+        }
+        long rowSize = HostTensor.numel(shape) / shape[0];
+        shape[0] = count;
+        return t.values().read(name, shape, t.first() + from * rowSize);
+    }
+
+    /**
      * The tensors {@code parts} stacked by rows into one tensor {@code name} of {@code shape} (a
      * fused projection). When they are consecutive runs of one stored tensor (a checkpoint stored
      * fused, as the release is) the values are read once, straight into the result; otherwise each
