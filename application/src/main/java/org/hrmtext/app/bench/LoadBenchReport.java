@@ -7,12 +7,12 @@ import java.util.Map;
 /**
  * One backend's figures of {@code hrm bench load}: the seconds to load the model and tokenizer as a
  * downloaded model is loaded, the peak resident memory of that process and its ratio to the
- * model's float32 weight bytes, the first-token latency (prefill of the prompt) and the decode
+ * model's float32 weight bytes (and the peak while loading, before generating), the first-token latency (prefill of the prompt) and the decode
  * rate; for ONNX Runtime also the export from the folder (seconds, file bytes).
  */
 public record LoadBenchReport(String preset, String backend, int threads, long parameters, long fp32WeightBytes,
-        long checkpointBytes, double loadSeconds, long rssAfterLoadBytes, long peakRssBytes, double firstTokenMillis,
-        double decodeTokensPerSecond, int promptTokens, int newTokens, double exportSeconds, long exportedBytes) {
+        long checkpointBytes, double loadSeconds, long rssAfterLoadBytes, long peakWhileLoadingBytes, long peakRssBytes,
+        double firstTokenMillis, double decodeTokensPerSecond, int promptTokens, int newTokens, double exportSeconds, long exportedBytes) {
 
     /** Peak resident memory over the float32 weight bytes. */
     public double rssRatio() {
@@ -34,6 +34,7 @@ public record LoadBenchReport(String preset, String backend, int threads, long p
         }
         m.put("load_s", round(loadSeconds));
         m.put("rss_after_load_bytes", rssAfterLoadBytes);
+        m.put("peak_rss_while_loading_bytes", peakWhileLoadingBytes);
         m.put("peak_rss_bytes", peakRssBytes);
         m.put("peak_rss_over_fp32_weights", round(rssRatio()));
         m.put("first_token_ms", round(firstTokenMillis));

@@ -73,7 +73,8 @@ public final class LoadBenchmark {
                 Map<String, Object> m = Json.parseObject(json.substring(json.lastIndexOf('\n') + 1));
                 LoadBenchReport report = new LoadBenchReport(req.preset(), backend, req.threads(),
                         ParameterLayout.of(config).trainableCount(), fp32Bytes(config), checkpointBytes,
-                        number(m, "load_s"), (long) number(m, "rss_after_load_bytes"), (long) number(m, "peak_rss_bytes"),
+                        number(m, "load_s"), (long) number(m, "rss_after_load_bytes"),
+                        (long) number(m, "peak_rss_while_loading_bytes"), (long) number(m, "peak_rss_bytes"),
                         number(m, "first_token_ms"), number(m, "decode_tokens_per_s"), (int) number(m, "prompt_tokens"),
                         (int) number(m, "new_tokens"), exportSeconds, exportedBytes);
                 reports.add(report);
@@ -102,11 +103,12 @@ public final class LoadBenchmark {
         long start = System.nanoTime();
         try (TextModel text = TextModel.load(model, new HrmTextModel.Options(backend, "cpu", threads, 0))) {
             double loadSeconds = (System.nanoTime() - start) / 1e9;
-            long afterLoad = ProcessMemory.now().rssBytes();
+            ProcessMemory afterLoad = ProcessMemory.now();
             TextResult r = text.generate(TextRequest.builder(prompt).maxNewTokens(newTokens).build());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("load_s", loadSeconds);
-            m.put("rss_after_load_bytes", afterLoad);
+            m.put("rss_after_load_bytes", afterLoad.rssBytes());
+            m.put("peak_rss_while_loading_bytes", afterLoad.peakRssBytes());
             m.put("peak_rss_bytes", ProcessMemory.now().peakRssBytes());
             m.put("first_token_ms", r.prefillMillis());
             m.put("decode_tokens_per_s", r.decodeTokensPerSecond());
