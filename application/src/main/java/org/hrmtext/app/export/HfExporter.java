@@ -54,10 +54,6 @@ public final class HfExporter {
     private HfExporter() {
     }
 
-    public static void export(Path source, Path target, Dtype dtype) {
-        export(source, target, dtype, Layout.SPLIT);
-    }
-
     public static void export(Path source, Path target, Dtype dtype, Layout layout) {
         if (!Files.isDirectory(source)) {
             throw new InvalidInputException(source + ": not a model directory (expected " + ModelDirectoryReader.CONFIG
