@@ -16,6 +16,28 @@ final class DjlArrays {
     private DjlArrays() {
     }
 
+    /**
+     * Like {@link #floats}, for arrays of any size without a second full native copy: a large one
+     * is filled by row blocks ({@link DjlRowUpload}).
+     */
+    static NDArray largeFloats(NDManager manager, float[] data, Shape shape) {
+        if (data.length <= DjlRowUpload.CHUNK_VALUES || shape.dimension() < 2) {
+            return floats(manager, data, shape);
+        }
+        DjlRowUpload upload = new DjlRowUpload(manager, shape);
+        try {
+            int cols = (int) (shape.size() / shape.get(0));
+            for (int row = 0; row < shape.get(0); row += upload.blockRows()) {
+                int n = (int) Math.min(upload.blockRows(), shape.get(0) - row);
+                upload.write(row, java.util.Arrays.copyOfRange(data, row * cols, (row + n) * cols));
+            }
+            return upload.array();
+        } catch (RuntimeException e) {
+            upload.discard();
+            throw e;
+        }
+    }
+
     static NDArray floats(NDManager manager, float[] data, Shape shape) {
         return owned(manager.create(data, shape));
     }

@@ -12,6 +12,7 @@ import org.hrmtext.domain.model.FusedLayout.FusedTensor;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterLayout;
+import org.hrmtext.domain.model.ParameterSpec;
 
 /**
  * A model's tensors on the DJL device, in the fused layout ({@code gqkv_proj}, {@code gate_up_proj}),
@@ -27,11 +28,37 @@ final class DjlParameters {
         this.layout = weights.layout();
         this.fused = FusedLayout.of(layout);
         for (FusedTensor t : fused.tensors()) {
-            NDArray a = upload(manager, FusedLayout.fuse(t, weights));
+            NDArray a = upload(manager, t, weights);
             if (trainable && t.trainable()) {
                 a.setRequiresGradient(true);
             }
             arrays.put(t.name(), a);
+        }
+    }
+
+    /**
+     * Uploads one fused tensor; a large one block by block straight from the weights (each block
+     * read from its file on its own), so neither the JVM nor native memory holds it twice.
+     */
+    static NDArray upload(NDManager manager, FusedTensor t, ModelWeights weights) {
+        int[] shape = t.shape();
+        if (shape.length < 2 || HostTensor.numel(shape) <= DjlRowUpload.CHUNK_VALUES) {
+            return upload(manager, FusedLayout.fuse(t, weights));
+        }
+        DjlRowUpload upload = new DjlRowUpload(manager, new Shape(java.util.Arrays.stream(shape).asLongStream().toArray()));
+        try {
+            int row = 0;
+            for (ParameterSpec part : t.parts()) {
+                int rows = part.shape()[0];
+                for (int r = 0; r < rows; r += upload.blockRows()) {
+                    upload.write(row + r, weights.rows(part.name(), r, Math.min(upload.blockRows(), rows - r)).data());
+                }
+                row += rows;
+            }
+            return upload.array();
+        } catch (RuntimeException e) {
+            upload.discard();
+            throw e;
         }
     }
 
@@ -40,7 +67,7 @@ final class DjlParameters {
         for (int i = 0; i < shape.length; i++) {
             shape[i] = t.shape()[i];
         }
-        return DjlArrays.floats(manager, t.data(), new Shape(shape));
+        return DjlArrays.largeFloats(manager, t.data(), new Shape(shape));
     }
 
     NDArray get(String fusedName) {

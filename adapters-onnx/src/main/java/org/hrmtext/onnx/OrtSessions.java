@@ -5,22 +5,34 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.ports.BackendOptions;
 
 /**
  * Opens ONNX Runtime sessions with settings that hold up on a shared 2-core machine: the
  * requested intra-op threads (1 by default), one inter-op thread, no spinning while waiting for
- * work, all graph optimizations (RMSNorm, Transpose+MatMul and SiLU fusions, MatMul weight prepacking). With
+ * work, all graph optimizations (RMSNorm, Transpose+MatMul and SiLU fusions, MatMul weight prepacking, except
+ * for models whose weights live in an external data file: those are used in place, memory-mapped). With
  * {@code device=cuda} the CUDA execution provider is added, or refused with a message naming it.
  */
 final class OrtSessions {
+    /** The suffix of the external data file the exporter writes beside a large model. */
+    private static final String EXTERNAL_DATA = ".data";
+
     private OrtSessions() {
     }
 
     /** A session over a model file (external data is resolved beside it). */
     static OrtSession open(String file, BackendOptions options) {
         try (SessionOptions so = options(options)) {
+            if (Files.exists(Path.of(file + EXTERNAL_DATA))) {
+                // Weights in an external data file are memory-mapped and used in place; prepacking would
+                // build a second copy of every weight while the mapped original is still resident
+                // (the released 1B model peaked at 1.7x its fp32 weight bytes while loading).
+                so.addConfigEntry("session.disable_prepacking", "1");
+            }
             return OrtEnvironment.getEnvironment().createSession(file, so);
         } catch (OrtException e) {
             throw loadFailure(file, options.device(), e);

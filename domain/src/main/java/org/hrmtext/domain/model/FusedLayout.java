@@ -60,9 +60,15 @@ public final class FusedLayout {
         return tensors;
     }
 
-    /** Stacks the rows of the split tensors of {@code weights} into one fused tensor. */
+    /**
+     * Stacks the rows of the split tensors of {@code weights} into one fused tensor (read at once
+     * when the weights are stored fused, see {@link ModelWeights#stacked}).
+     */
     public static HostTensor fuse(FusedTensor fused, ModelWeights weights) {
-        return fuse(fused, weights::get, "weights");
+        if (fused.parts().size() == 1) {
+            return weights.get(fused.parts().get(0).name());
+        }
+        return weights.stacked(fused.name(), fused.shape(), fused.parts().stream().map(ParameterSpec::name).toList());
     }
 
     /**

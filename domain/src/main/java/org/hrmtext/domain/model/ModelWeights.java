@@ -153,6 +153,60 @@ public final class ModelWeights {
         return t.load();
     }
 
+    /**
+     * Rows {@code [from, from + count)} (along the first axis) of one tensor, read on their own,
+     * from its file when it lives in one: for uploading a large tensor block by block.
+     */
+    public HostTensor rows(String name, int from, int count) {
+        Stored t = tensors.get(name);
+        if (t == null) {
+            throw new InvalidInputException("no tensor named " + name);
+        }
+        int[] shape = t.shape().clone();
+        if (shape.length == 0 || from < 0 || count < 0 || from + count > shape[0]) {
+            throw new IllegalArgumentException("tensor " + name + Arrays.toString(t.shape()) + ": no rows [" + from + ", "
+                    + (from + count) + ")");
+        }
+        long rowSize = HostTensor.numel(shape) / shape[0];
+        shape[0] = count;
+        return t.values().read(name, shape, t.first() + from * rowSize);
+    }
+
+    /**
+     * The tensors {@code parts} stacked by rows into one tensor {@code name} of {@code shape} (a
+     * fused projection). When they are consecutive runs of one stored tensor (a checkpoint stored
+     * fused, as the release is) the values are read once, straight into the result; otherwise each
+     * part is read and copied in.
+     */
+    public HostTensor stacked(String name, int[] shape, List<String> parts) {
+        Stored first = tensors.get(parts.get(0));
+        boolean contiguous = first != null;
+        long next = contiguous ? first.first() : 0;
+        for (String p : parts) {
+            Stored t = tensors.get(p);
+            if (t == null || t.values() != first.values() || t.first() != next) {
+                contiguous = false;
+                break;
+            }
+            next += HostTensor.numel(t.shape());
+        }
+        if (contiguous && next - first.first() == HostTensor.numel(shape)) {
+            return first.values().read(name, shape, first.first());
+        }
+        float[] data = new float[(int) HostTensor.numel(shape)];
+        int offset = 0;
+        for (String p : parts) {
+            float[] d = get(p).data();
+            if (offset + d.length > data.length) {
+                throw new InvalidInputException("tensor " + name + ": its parts " + parts + " hold more than "
+                        + data.length + " values");
+            }
+            System.arraycopy(d, 0, data, offset, d.length);
+            offset += d.length;
+        }
+        return new HostTensor(name, shape, data);
+    }
+
     /** Every tensor in layout order; each element is read when it is taken. */
     public List<HostTensor> all() {
         List<Stored> list = List.copyOf(tensors.values());

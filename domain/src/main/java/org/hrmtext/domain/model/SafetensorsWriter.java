@@ -1,6 +1,7 @@
 package org.hrmtext.domain.model;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.hrmtext.domain.json.JsonWriter;
 
 /**
@@ -18,6 +20,9 @@ import org.hrmtext.domain.json.JsonWriter;
  * sorted by name), byte-reproducible for the same tensors and metadata.
  */
 public final class SafetensorsWriter {
+    /** Values converted and written per chunk, so a tensor's bytes are never held whole. */
+    private static final int CHUNK_VALUES = 1 << 18;
+
     private SafetensorsWriter() {
     }
 
@@ -49,37 +54,72 @@ public final class SafetensorsWriter {
 
     public static void write(Path file, Collection<HostTensor> tensors, Map<String, String> metadata, Dtype dtype)
             throws IOException {
-        List<HostTensor> sorted = tensors.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        Map<String, HostTensor> byName = new LinkedHashMap<>();
+        List<Slot> slots = new java.util.ArrayList<>();
+        for (HostTensor t : tensors) {
+            byName.put(t.name(), t);
+            slots.add(new Slot(t.name(), t.shape()));
+        }
+        write(file, slots, byName::get, metadata, dtype);
+    }
+
+    /** A tensor to write: its name and shape; its values come when it is written. */
+    public record Slot(String name, int[] shape) {
+        public Slot {
+            shape = shape.clone();
+        }
+
+        long numel() {
+            return HostTensor.numel(shape);
+        }
+    }
+
+    /**
+     * Writes the tensors of {@code slots}, taking each one's values from {@code values} only when
+     * it is written, so one tensor at a time is in memory (the header needs only names and shapes).
+     */
+    public static void write(Path file, List<Slot> slots, Function<String, HostTensor> values, Map<String, String> metadata,
+            Dtype dtype) throws IOException {
+        List<Slot> sorted = slots.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
             header.put("__metadata__", new LinkedHashMap<>(metadata));
         }
         long offset = 0;
-        for (HostTensor t : sorted) {
+        for (Slot t : sorted) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dtype", dtype.name());
             entry.put("shape", java.util.Arrays.stream(t.shape()).boxed().toList());
-            entry.put("data_offsets", List.of(offset, offset + (long) dtype.width * t.data().length));
+            entry.put("data_offsets", List.of(offset, offset + dtype.width * t.numel()));
             header.put(t.name(), entry);
-            offset += (long) dtype.width * t.data().length;
+            offset += dtype.width * t.numel();
         }
         byte[] h = JsonWriter.compact(header).getBytes(StandardCharsets.UTF_8);
         int padded = (h.length + 7) / 8 * 8;
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
             out.write(len.array());
             out.write(h);
             out.write(" ".repeat(padded - h.length).getBytes(StandardCharsets.US_ASCII));
-            for (HostTensor t : sorted) {
-                ByteBuffer buf = ByteBuffer.allocate(dtype.width * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
-                if (dtype == Dtype.F32) {
-                    buf.asFloatBuffer().put(t.data());
-                } else {
-                    for (float v : t.data()) {
-                        buf.putShort(toBf16(v));
-                    }
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK_VALUES * dtype.width).order(ByteOrder.LITTLE_ENDIAN);
+            for (Slot slot : sorted) {
+                float[] data = values.apply(slot.name()).data();
+                if (data.length != slot.numel()) {
+                    throw new IllegalArgumentException("tensor " + slot.name() + ": " + data.length + " values for shape "
+                            + java.util.Arrays.toString(slot.shape()));
                 }
-                out.write(buf.array());
+                for (int from = 0; from < data.length; from += CHUNK_VALUES) {
+                    int to = Math.min(data.length, from + CHUNK_VALUES);
+                    buf.clear();
+                    for (int i = from; i < to; i++) {
+                        if (dtype == Dtype.F32) {
+                            buf.putFloat(data[i]);
+                        } else {
+                            buf.putShort(toBf16(data[i]));
+                        }
+                    }
+                    out.write(buf.array(), 0, buf.position());
+                }
             }
         }
     }

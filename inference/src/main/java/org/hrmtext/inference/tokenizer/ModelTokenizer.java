@@ -81,7 +81,7 @@ public final class ModelTokenizer {
     }
 
     /** Id → content of a {@code tokenizer.json}'s {@code added_tokens}. */
-    private static Map<Integer, String> addedTokens(Path file) {
+    public static Map<Integer, String> addedTokens(Path file) {
         Map<String, Object> root;
         try {
             root = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import org.hrmtext.tests.cli.Hrm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A release-layout checkpoint with one thing wrong fails {@code hrm export-onnx} and {@code hrm
@@ -114,5 +119,37 @@ class ReleaseBadInputTest {
         try (Stream<Path> s = Files.list(out)) {
             assertEquals(0, s.count());
         }
+    }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"I16", "U16", "F8_E4M3", "BOOL"})
+    void anUnsupportedTensorDtypeIsNamed(String dtype) throws IOException {
+        Path file = model.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(file);
+        long headerLen = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        String header = new String(bytes, 8, (int) headerLen, StandardCharsets.UTF_8);
+        String tensor = "model.L_module.layers.0.mlp.down_proj.weight";
+        String entry = "\"" + tensor + "\":{\"dtype\":\"BF16\"";
+        assertTrue(header.contains(entry), header);
+        // same byte length, so only the dtype is wrong
+        String changed = header.replace(entry, "\"" + tensor + "\":{\"dtype\":\"" + dtype + "\"");
+        byte[] h = changed.getBytes(StandardCharsets.UTF_8);
+        int padded = (h.length + 7) / 8 * 8;
+        ByteBuffer out = ByteBuffer.allocate(8 + padded + bytes.length - 8 - (int) headerLen).order(ByteOrder.LITTLE_ENDIAN);
+        out.putLong(padded).put(h).put(" ".repeat(padded - h.length).getBytes(StandardCharsets.US_ASCII));
+        out.put(bytes, 8 + (int) headerLen, bytes.length - 8 - (int) headerLen);
+        Files.write(file, out.array());
+        assertRefused(file, tensor, "unsupported dtype " + dtype, "expected F32, BF16 or F16");
+    }
+
+    @Test
+    void aConfigBosIdThatIsNoAddedTokenNamesBothFiles() throws IOException {
+        editConfig("\"bos_token_id\": 6", "\"bos_token_id\": 40");
+        String message = Hrm.run("generate", "--model", model, "--prompt", "What is 2+3?", "--max-new-tokens", 2, "--threads", 1)
+                .failure(Hrm.BAD_INPUT, "generate");
+        assertTrue(message.startsWith(model.resolve("config.json").toString()), message);
+        for (String p : List.of("bos_token_id 40", "\"<|im_start|>\"", "id 6", model.resolve("tokenizer.json").toString())) {
+            assertTrue(message.contains(p), "'" + p + "' in: " + message);
+        }
+        assertEquals(1, message.lines().count(), message);
     }
 }
