@@ -40,6 +40,10 @@ public final class StudyGradientsCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "S,T", split = ",", description = "v2: seeds (default: the preset's).")
     List<Long> seeds;
 
+    @Option(names = "--runs", paramLabel = "R,S", split = ",", description = "v2: reference runs, some of hrm, hrm_full, "
+            + "rins, ut, trm (default: the preset's).")
+    List<String> runs;
+
     @Option(names = "--report-from", paramLabel = "DIR", description = "v2: recompute DIR/REPORT.md from DIR/raw.jsonl "
             + "(a finished or cut-off run) without training.")
     Path reportFrom;
@@ -89,7 +93,8 @@ public final class StudyGradientsCommand implements Callable<Integer> {
         }
         if (protocol.equals("v2")) {
             ProtocolPreset p = ProtocolPreset.named(preset == null ? "fair-cpu" : preset);
-            p = p.with(steps == null ? p.steps() : steps, every == null ? p.every() : every, seeds == null ? p.seeds() : seeds);
+            p = p.with(steps == null ? p.steps() : steps, every == null ? p.every() : every, seeds == null ? p.seeds() : seeds,
+                    runs == null ? p.runs() : runs.stream().map(String::trim).toList());
             Path report = protocolV2.run(p, out, backend, threads);
             System.out.println("study written to " + out + "; report: " + report);
             return 0;

@@ -17,6 +17,7 @@ import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.config.ModelPresets;
 import org.hrmtext.domain.data.PackedBatch;
+import org.hrmtext.domain.diagnostics.GradientGroup;
 import org.hrmtext.domain.model.ParameterLayout;
 import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.model.WeightInitializer;
@@ -25,6 +26,7 @@ import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.domain.training.AdamAtan2Settings;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.ScoreRequest;
+import org.hrmtext.ports.ScoredGradients;
 import org.hrmtext.ports.Trainer;
 import org.hrmtext.ports.TrainerSpec;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,13 @@ class GridCellTest {
             stacks.requireNonZero(shallow, "H1_L1");
             stacks.requireNonZero(full, "full");
             assertNotEquals(stacks.pooledRms(shallow), stacks.pooledRms(full), "the stacks see different truncations");
+            assertTrue(trainer.scoresStatistics());
+            ScoredGradients both = trainer.scoreWithStatistics(batch, g.get("full"));
+            both.score().gradNorms().forEach((name, v) -> assertTrue(Math.abs(v - full.get(name)) <= 1e-9 * Math.max(v, 1e-12),
+                    name + ": scoreWithStatistics " + v + ", score " + full.get(name)));
+            assertTrue(both.statistics().groups().get(GradientGroup.LOW_STACK).logStd() > 0, "element dispersion of L");
+            Map<String, Double> again = trainer.score(batch, new ScoreRequest(g.get("full"), true, false)).gradNorms();
+            assertEquals(full, again, "scoring changes no state");
         }
     }
 }

@@ -152,7 +152,7 @@ public final class ProtocolAnalysis {
      */
     public FindingRow hVsL(String run, TensorSet set, String batch, int hCycles, int lCycles) {
         String claim = "Growth of std(log|g|) is driven mainly by the number of H cycles backpropagated (" + run + ", "
-                + batch + ")";
+                + batch + ", magnitude proxy)";
         String paper = "App. C: the per-cycle increment of dispersion exceeds the per-L-call increment";
         List<Double> perCycleH = new ArrayList<>();
         List<Double> perCycleL = new ArrayList<>();
@@ -195,9 +195,9 @@ public final class ProtocolAnalysis {
                 + "p %.2g", set.names().size(), Quantiles.median(GridTable.toArray(perCycleH)),
                 Quantiles.median(GridTable.toArray(perCycleL)), perCycleH.size(), wc.wPlus(), wc.p(),
                 Quantiles.median(GridTable.toArray(diffCall)), wk.p());
-        return new FindingRow(claim, paper, evidence, Verdict.inconclusive("the paper's quantity is the element-level "
-                + "std log|g| per truncation; the score port returns per-tensor L2 norms only, so only the magnitude "
-                + "increments beside it were measured (" + (wc.p() < ALPHA ? (Quantiles.median(GridTable.toArray(diffCycle)) > 0
+        return new FindingRow(claim, paper, evidence, Verdict.inconclusive("this row measures gradient magnitude, "
+                + "not the paper's element dispersion (see the element-dispersion row where the raw file has cell "
+                + "statistics) (" + (wc.p() < ALPHA ? (Quantiles.median(GridTable.toArray(diffCycle)) > 0
                 ? "H cycles move the magnitude more" : "L calls move the magnitude more") : "no significant H/L difference")
                 + ")", scale));
     }
@@ -312,8 +312,114 @@ public final class ProtocolAnalysis {
                 + "[0.8, 1.25] (agrees) or outside (disagrees); " + String.join("; ", parts), v);
     }
 
-    /** Element-level dispersion against backward depth: not measurable per grid cell through the score port. */
-    public FindingRow dispersionVsDepth() {
+    /**
+     * Element-level dispersion against backward depth on the same weights: per checkpoint and stack
+     * group, std ln(|g| + 1e-30) over the group's non-zero elements under full BPTT minus under the
+     * grid's shallowest cell; Wilcoxon over checkpoints. Without per-cell statistics in the raw file
+     * (a backend without {@code scoreWithStatistics}, or a run recorded before it) the verdict is
+     * inconclusive and the C.2-style trends over training are given instead.
+     */
+    public FindingRow dispersionVsDepth(String run, String shallow, String batch) {
+        String claim = "Gradient magnitudes are lognormal and heavy-tailed, more so as backward depth grows (" + run + ", "
+                + batch + ")";
+        String paper = "App. C: std(log|g|) grows with the calls backpropagated";
+        List<RawData.Checkpoint> cps = pooled(run, batch).stream().filter(cp -> !cp.stats().isEmpty()).toList();
+        if (cps.isEmpty()) {
+            return new FindingRow(claim, paper, trainingTrends(), Verdict.inconclusive("no per-cell element statistics in "
+                    + "raw.jsonl (recorded without scoreWithStatistics), so depth was not varied on the same weights for "
+                    + "this statistic; the trends over training beside it are at each run's own credit", scale));
+        }
+        List<String> parts = new ArrayList<>();
+        boolean all = true;
+        boolean opposite = false;
+        int measured = 0;
+        for (String g : List.of("H", "L")) {
+            double[] d = cps.stream().mapToDouble(cp -> cp.stat(GridCell.FULL, g, "log_abs_std") - cp.stat(shallow, g,
+                    "log_abs_std")).filter(x -> !Double.isNaN(x)).toArray();
+            double[] tail = cps.stream().mapToDouble(cp -> Math.log(cp.stat(GridCell.FULL, g, "tail_to_median")
+                    / cp.stat(shallow, g, "tail_to_median"))).filter(x -> !Double.isNaN(x)).toArray();
+            if (d.length == 0) {
+                continue;
+            }
+            measured++;
+            WilcoxonSignedRank w = WilcoxonSignedRank.of(d);
+            double med = Quantiles.median(d);
+            parts.add(f("%s stack: std ln|g| full − %s median %+.4f (IQR %.4f), N %d, Wilcoxon p %.2g; p99/p50 full ÷ %s "
+                    + "median %.3f", g, shallow, med, Quantiles.iqr(d), d.length, w.p(), shallow,
+                    Math.exp(Quantiles.median(tail))));
+            boolean sig = w.enough() && w.p() < ALPHA;
+            all &= sig && med > 0;
+            opposite |= sig && med < 0;
+        }
+        Verdict v = all && measured > 0 ? Verdict.agrees(scale) : opposite ? Verdict.disagrees(scale)
+                : Verdict.inconclusive("not both stacks significantly more dispersed under full BPTT (Wilcoxon p < 0.05)", scale);
+        return new FindingRow(claim, paper, "same weights, element level (non-zero elements, per stack group, ε 1e-30): "
+                + String.join("; ", parts), v);
+    }
+
+    /**
+     * H vs L on element dispersion: per checkpoint and stack group, the per-cycle increment of
+     * std ln|g| (H2_Lj − H1_Lj, mean over j) minus the per-L-call increment (Hk_L(j+1) − Hk_Lj,
+     * mean over k, j); Wilcoxon over checkpoints. Empty when the raw file has no cell statistics.
+     */
+    public java.util.Optional<FindingRow> hVsLDispersion(String run, String batch, int hCycles, int lCycles) {
+        List<RawData.Checkpoint> cps = pooled(run, batch).stream().filter(cp -> !cp.stats().isEmpty()).toList();
+        if (cps.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        boolean all = true;
+        boolean opposite = false;
+        int measured = 0;
+        for (String g : List.of("H", "L")) {
+            List<Double> dh = new ArrayList<>();
+            List<Double> dl = new ArrayList<>();
+            List<Double> diff = new ArrayList<>();
+            for (RawData.Checkpoint cp : cps) {
+                double h = 0;
+                for (int j = 1; j <= lCycles; j++) {
+                    h += (cp.stat("H" + hCycles + "_L" + j, g, "log_abs_std") - cp.stat("H" + (hCycles - 1) + "_L" + j, g,
+                            "log_abs_std")) / lCycles;
+                }
+                double l = 0;
+                int n = 0;
+                for (int k = 1; k <= hCycles; k++) {
+                    for (int j = 1; j < lCycles; j++) {
+                        l += cp.stat("H" + k + "_L" + (j + 1), g, "log_abs_std") - cp.stat("H" + k + "_L" + j, g, "log_abs_std");
+                        n++;
+                    }
+                }
+                l /= n;
+                if (!Double.isNaN(h) && !Double.isNaN(l)) {
+                    dh.add(h);
+                    dl.add(l);
+                    diff.add(h - l);
+                }
+            }
+            double[] d = GridTable.toArray(diff);
+            if (d.length == 0) {
+                continue;
+            }
+            measured++;
+            WilcoxonSignedRank w = WilcoxonSignedRank.of(d);
+            double med = Quantiles.median(d);
+            parts.add(f("%s stack: +1 H cycle %+.4f, +1 L call per cycle %+.4f (medians), difference median %+.4f, N %d, "
+                    + "Wilcoxon p %.2g", g, Quantiles.median(GridTable.toArray(dh)), Quantiles.median(GridTable.toArray(dl)), med,
+                    d.length, w.p()));
+            boolean sig = w.enough() && w.p() < ALPHA;
+            all &= sig && med > 0;
+            opposite |= sig && med < 0;
+        }
+        Verdict v = all && measured > 0 ? Verdict.agrees(scale) : opposite ? Verdict.disagrees(scale)
+                : Verdict.inconclusive("the per-cycle increment does not exceed the per-L-call one significantly in both stacks", scale);
+        return java.util.Optional.of(new FindingRow("Growth of std(log|g|) is driven mainly by the number of H cycles "
+                + "backpropagated (" + run + ", " + batch + ", element dispersion)", "App. C: per-cycle increment of "
+                + "dispersion exceeds the per-L-call increment", "same weights, std ln(|g|+1e-30) over non-zero elements per "
+                + "stack group: " + String.join("; ", parts), v));
+    }
+
+    /** C.2-style trends of the element dispersion over training, at each run's own credit. */
+    String trainingTrends() {
         List<String> parts = new ArrayList<>();
         for (String run : List.of("hrm_full", "hrm")) {
             for (String g : List.of("H", "L")) {
@@ -335,12 +441,8 @@ public final class ProtocolAnalysis {
                 }
             }
         }
-        return new FindingRow("Gradient magnitudes are lognormal and heavy-tailed, more so as backward depth grows",
-                "App. C: std(log|g|) grows with the calls backpropagated", "C.2-style trends over training at each run's "
-                        + "own credit (element level, zeros excluded): " + String.join("; ", parts),
-                Verdict.inconclusive("the per-cell element-level dispersion needs per-element gradients of every grid "
-                        + "truncation; the score port returns per-tensor L2 norms, so depth was not varied on the same weights "
-                        + "for this statistic", scale));
+        return "C.2-style trends over training at each run's own credit (element level, zeros excluded): "
+                + String.join("; ", parts);
     }
 
     /** Every {@code n}-th value so that at most {@code max} remain (the MK test is O(n²)). */

@@ -40,10 +40,18 @@ public record ProtocolPreset(String name, String modelPreset, int steps, int eve
         return p;
     }
 
-    /** A copy with other steps, interval and seeds (command-line overrides). */
-    public ProtocolPreset with(int steps, int every, List<Long> seeds) {
+    /** A copy with other steps, interval, seeds and runs (command-line overrides). */
+    public ProtocolPreset with(int steps, int every, List<Long> seeds, List<String> runs) {
         if (steps < 1 || every < 1) {
             throw new InvalidInputException("--steps/--every: expected positive integers, got " + steps + "/" + every);
+        }
+        for (String r : runs) {
+            if (!ProtocolRunSpec.NAMES.contains(r)) {
+                throw new InvalidInputException("--runs " + r + ": expected some of " + ProtocolRunSpec.NAMES);
+            }
+        }
+        if (seeds.isEmpty() || runs.isEmpty()) {
+            throw new InvalidInputException("--seeds and --runs: expected at least one of each");
         }
         return new ProtocolPreset(name, modelPreset, steps, every, rows, seqLen, learningRate, seeds, runs);
     }

@@ -76,13 +76,16 @@ public final class ProtocolReport {
         ProtocolAnalysis a = new ProtocolAnalysis(data, seeds, steps, scale);
         TensorSet hrmSet = TensorSet.stacks(ParameterLayout.of(hrm));
         List<FindingRow> findings = new ArrayList<>();
-        findings.add(a.dispersionVsDepth());
+        findings.add(a.dispersionVsDepth("hrm", "H1_L1", "heldout"));
+        findings.add(a.dispersionVsDepth("hrm_full", "H1_L1", "heldout"));
         findings.add(a.fullVsUsed(hrmSet, "heldout"));
         findings.add(a.fullVsUsed(hrmSet, "train"));
         findings.add(a.spikes());
+        a.hVsLDispersion("hrm", "heldout", hrm.recurrence().hCycles(), hrm.recurrence().lCycles()).ifPresent(findings::add);
         findings.add(a.hVsL("hrm", hrmSet, "heldout", hrm.recurrence().hCycles(), hrm.recurrence().lCycles()));
         if (specs.containsKey("trm")) {
             ModelConfig trm = specs.get("trm").config();
+            a.hVsLDispersion("trm", "heldout", trm.recurrence().hCycles(), trm.recurrence().lCycles()).ifPresent(findings::add);
             findings.add(a.hVsL("trm", TensorSet.stacks(ParameterLayout.of(trm)), "heldout", trm.recurrence().hCycles(),
                     trm.recurrence().lCycles()));
         }

@@ -15,6 +15,7 @@ import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
 import org.hrmtext.ports.ScoreRequest;
 import org.hrmtext.ports.ScoreResult;
+import org.hrmtext.ports.ScoredGradients;
 import org.hrmtext.ports.StepPlan;
 import org.hrmtext.ports.StepResult;
 import org.hrmtext.ports.Trainer;
@@ -23,7 +24,8 @@ import org.hrmtext.ports.TrainerSpec;
 /**
  * Trains one reference run on fresh samples and, every {@code every} steps before that step's
  * update, measures every grid cell's per-tensor gradient norms on the same weights: on the step's
- * own training batch and on a fresh held-out batch (disjoint from all training samples). Every
+ * own training batch and on a fresh held-out batch (disjoint from all training samples), with the
+ * element-level statistics per group where the backend scores them. Every
  * step and every measurement is appended to the {@link RawLog} at once.
  */
 final class ProtocolRun {
@@ -76,12 +78,23 @@ final class ProtocolRun {
 
     private void measure(Trainer trainer, ProtocolRunSpec spec, long seed, int step, String batchKind, PackedBatch batch,
             GridCell cell) {
-        ScoreResult s = trainer.score(batch, new ScoreRequest(cell.schedule(), true, false));
+        ScoreResult s;
+        Map<String, Object> stats = null;
+        if (trainer.scoresStatistics()) {
+            ScoredGradients g = trainer.scoreWithStatistics(batch, cell.schedule());
+            s = g.score();
+            stats = g.statistics().toJson();
+        } else {
+            s = trainer.score(batch, new ScoreRequest(cell.schedule(), true, false));
+        }
         Map<String, Object> m = head("grad", spec, seed, step);
         m.put("batch", batchKind);
         m.put("cell", cell.name());
         m.put("loss", s.loss());
         m.put("norms", new LinkedHashMap<String, Object>(s.gradNorms()));
+        if (stats != null) {
+            m.put("stats", stats);
+        }
         log.write(m);
     }
 

@@ -29,8 +29,18 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
         }
     }
 
-    /** Every grid cell's per-tensor gradient norms on one batch at one step. */
-    public record Checkpoint(int step, Map<String, Map<String, Double>> cells) {
+    /**
+     * Every grid cell's per-tensor gradient norms on one batch at one step, and where recorded its
+     * element-level statistics per group ({@code cell → group → statistic}).
+     */
+    public record Checkpoint(int step, Map<String, Map<String, Double>> cells,
+            Map<String, Map<String, Map<String, Double>>> stats) {
+        /** A cell's statistic of a group; NaN when not recorded. */
+        public double stat(String cell, String group, String key) {
+            Map<String, Map<String, Double>> c = stats.get(cell);
+            Map<String, Double> g = c == null ? null : c.get(group);
+            return g == null || !g.containsKey(key) ? Double.NaN : g.get(key);
+        }
     }
 
     /** Key of a run and seed, e.g. {@code hrm#0}. */
@@ -48,6 +58,7 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
         }
         Map<String, List<Step>> steps = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Map<String, Map<String, Double>>>> grads = new LinkedHashMap<>();
+        Map<String, Map<Integer, Map<String, Map<String, Map<String, Double>>>>> gradStats = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Map<String, Object> r;
             try {
@@ -73,6 +84,12 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
                 String k = key(run, seed) + "|" + r.get("batch");
                 grads.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
                         .put((String) r.get("cell"), numbers((Map<String, Object>) r.get("norms")));
+                if (r.get("stats") instanceof Map) {
+                    Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+                    ((Map<String, Object>) r.get("stats")).forEach((g, v) -> groups.put(g, numbers((Map<String, Object>) v)));
+                    gradStats.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
+                            .put((String) r.get("cell"), groups);
+                }
             }
         }
         Map<String, List<Checkpoint>> checkpoints = new LinkedHashMap<>();
@@ -81,7 +98,7 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
             List<Checkpoint> list = new ArrayList<>();
             bySteps.forEach((step, cells) -> {
                 if (cells.size() >= need) {
-                    list.add(new Checkpoint(step, cells));
+                    list.add(new Checkpoint(step, cells, gradStats.getOrDefault(k, Map.of()).getOrDefault(step, Map.of())));
                 }
             });
             checkpoints.put(k, list);
