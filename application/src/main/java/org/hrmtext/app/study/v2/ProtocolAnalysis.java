@@ -14,6 +14,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ProtocolAnalysis {
     static final double ALPHA = 0.05;
+    /** Fewest paired values for a verdict other than inconclusive. */
+    static final int MIN_N = 10;
     /** A training step's mean |g| is a spike when above this multiple of the rolling median. */
     static final double SPIKE_K = 5;
     /** Steps in the rolling median (the preceding ones). */
@@ -77,7 +79,9 @@ public final class ProtocolAnalysis {
                         + "full > used in %d of %d (sign test p %.2g)", run, used, x.length, Quantiles.median(x), ci.estimate(),
                         ci.low(), ci.high(), max, st.positive(), st.n(), st.p()));
                 if (run.equals("hrm") && used.equals("H2_L2")) {
-                    if (ci.low() > 1 && max >= 2 * ci.estimate()) {
+                    if (x.length < MIN_N) {
+                        v = Verdict.inconclusive(f("N %d < %d checkpoints", x.length, MIN_N), scale);
+                    } else if (ci.low() > 1 && max >= 2 * ci.estimate()) {
                         v = Verdict.agrees(scale);
                     } else if (ci.high() < 1.25 && max < 2) {
                         v = Verdict.disagrees(scale);
@@ -301,8 +305,9 @@ public final class ProtocolAnalysis {
             BootstrapCi ci = BootstrapCi.ofQuantile(arr, 0.5, 0.95, BootstrapCi.RESAMPLES, 5);
             parts.add(f("median ratio 95%% CI [%.3f, %.3f]", Math.exp(ci.low()), Math.exp(ci.high())));
             double lim = Math.log(1.25);
-            inside &= ci.low() > -lim && ci.high() < lim;
-            outside |= ci.low() > lim || ci.high() < -lim;
+            boolean enough = arr.length >= MIN_N;
+            inside &= enough && ci.low() > -lim && ci.high() < lim;
+            outside |= enough && (ci.low() > lim || ci.high() < -lim);
         }
         if (any) {
             v = inside ? Verdict.agrees(scale) : outside ? Verdict.disagrees(scale)
