@@ -257,30 +257,30 @@ public final class ProtocolAnalysis {
         String claim = "HRM keeps a higher median |g| and a lower tail-to-median ratio than RINS";
         String paper = "§3.4: HRM's median |g| above RINS's, p99/p50 below";
         List<String> parts = new ArrayList<>();
-        boolean all = true;
-        boolean opposite = false;
-        boolean any = false;
+        int agreeing = 0;
+        int opposing = 0;
+        int compared = 0;
         for (String g : List.of("L", "H")) {
             for (String stat : List.of("median", "tail")) {
                 List<Double> d = new ArrayList<>();
                 parts.add(paired("rins", g, g, stat, every, d));
                 double[] arr = GridTable.toArray(d);
                 if (arr.length == 0) {
-                    all = false;
                     continue;
                 }
-                any = true;
+                compared++;
                 WilcoxonSignedRank w = WilcoxonSignedRank.of(arr);
                 double med = Quantiles.median(arr);
                 boolean paperDirection = stat.equals("median") ? med > 0 : med < 0;
                 boolean significant = w.enough() && w.p() < ALPHA;
-                all &= significant && paperDirection;
-                opposite |= significant && !paperDirection;
+                agreeing += significant && paperDirection ? 1 : 0;
+                opposing += significant && !paperDirection ? 1 : 0;
             }
         }
-        Verdict v = !any ? Verdict.inconclusive("no paired hrm and rins steps", scale) : all ? Verdict.agrees(scale)
-                : opposite ? Verdict.disagrees(scale)
-                : Verdict.inconclusive("not all four comparisons significant (Wilcoxon p < 0.05) in the paper's direction", scale);
+        Verdict v = compared == 0 ? Verdict.inconclusive("no paired hrm and rins steps", scale)
+                : agreeing == 4 ? Verdict.agrees(scale) : opposing == 4 ? Verdict.disagrees(scale)
+                : Verdict.inconclusive(f("mixed: of 4 comparisons (median and p99/p50, L and H stacks) %d significant "
+                        + "(Wilcoxon p < 0.05) in the paper's direction, %d significant against it", agreeing, opposing), scale);
         return new FindingRow(claim, paper, String.join("; ", parts), v);
     }
 
