@@ -21,10 +21,11 @@ public final class GridTable {
 
     /** One cell's row. */
     public record Row(String run, String batch, String cell, int calls, int n, double normMedian, double normIqr,
-            double logRatioToFull, double embeddingToFull, double headDeviation) {
+            double logRatioToFull, double embeddingToFull, double headDeviation, double[] dispersion) {
         public String markdown() {
-            return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3f | %.3f | %+.3f | %.3f | %.1e |", run, batch,
-                    cell, calls, n, normMedian, normIqr, logRatioToFull, embeddingToFull, headDeviation);
+            return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3f | %.3f | %+.3f | %.3f | %.1e | %.3f [%.3f] | %.3f [%.3f] |",
+                    run, batch, cell, calls, n, normMedian, normIqr, logRatioToFull, embeddingToFull, headDeviation,
+                    dispersion[0], dispersion[1], dispersion[2], dispersion[3]);
         }
     }
 
@@ -34,6 +35,8 @@ public final class GridTable {
         Map<String, List<Double>> toFull = new LinkedHashMap<>();
         Map<String, List<Double>> emb = new LinkedHashMap<>();
         Map<String, Double> head = new LinkedHashMap<>();
+        Map<String, List<Double>> dispH = new LinkedHashMap<>();
+        Map<String, List<Double>> dispL = new LinkedHashMap<>();
         for (List<RawData.Checkpoint> cps : perSeed) {
             for (RawData.Checkpoint cp : cps) {
                 double[] pooled = new double[grid.size()];
@@ -43,6 +46,8 @@ public final class GridTable {
                     pooled[c] = set.pooledRms(n);
                 }
                 double[] normalised = TensorStatistics.normalisedByGridMedian(pooled);
+                dispersion(cp, grid, "H", dispH);
+                dispersion(cp, grid, "L", dispL);
                 Map<String, Double> full = cp.cells().get(GridCell.FULL);
                 double h0 = full.getOrDefault(ParameterNames.LM_HEAD, Double.NaN);
                 for (int c = 0; c < grid.size(); c++) {
@@ -66,9 +71,23 @@ public final class GridTable {
             }
             rows.add(new Row(run, batch, cell.name(), cell.schedule().gradientCalls(), v.length, Quantiles.median(v),
                     Quantiles.iqr(v), Quantiles.median(toArray(toFull.get(cell.name()))),
-                    Quantiles.median(toArray(emb.get(cell.name()))), head.get(cell.name())));
+                    Quantiles.median(toArray(emb.get(cell.name()))), head.get(cell.name()), new double[] {
+                        Quantiles.median(toArray(dispH.get(cell.name()))), Quantiles.iqr(toArray(dispH.get(cell.name()))),
+                        Quantiles.median(toArray(dispL.get(cell.name()))), Quantiles.iqr(toArray(dispL.get(cell.name())))}));
         }
         return rows;
+    }
+
+    /** Each cell's element-level std ln|g| of a group ÷ this checkpoint's median over the grid, when recorded. */
+    private static void dispersion(RawData.Checkpoint cp, List<GridCell> grid, String group, Map<String, List<Double>> out) {
+        double[] v = grid.stream().mapToDouble(c -> cp.stat(c.name(), group, "log_abs_std")).toArray();
+        if (java.util.Arrays.stream(v).anyMatch(Double::isNaN)) {
+            return;
+        }
+        double[] n = TensorStatistics.normalisedByGridMedian(v);
+        for (int c = 0; c < grid.size(); c++) {
+            out.computeIfAbsent(grid.get(c).name(), k -> new ArrayList<>()).add(n[c]);
+        }
     }
 
     static double[] toArray(List<Double> l) {
@@ -77,6 +96,7 @@ public final class GridTable {
 
     public static String header() {
         return "| run | batch | cell | calls with grad | N | magnitude ÷ grid median (median) | IQR | median ln(rms/rms_full) "
-                + "over tensors | embedding ‖g‖ ÷ full | max head ‖g‖ deviation |\n|---|---|---|---|---|---|---|---|---|---|";
+                + "over tensors | embedding ‖g‖ ÷ full | max head ‖g‖ deviation | H std ln∣g∣ ÷ grid median [IQR] | "
+                + "L std ln∣g∣ ÷ grid median [IQR] |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 }
