@@ -27,6 +27,7 @@ import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.ports.OptimizerState;
 import org.hrmtext.ports.ScoreRequest;
 import org.hrmtext.ports.ScoreResult;
+import org.hrmtext.ports.ScoredGradients;
 import org.hrmtext.ports.StepPlan;
 import org.hrmtext.ports.StepResult;
 import org.hrmtext.ports.Trainer;
@@ -99,6 +100,28 @@ final class DjlTrainer implements Trainer {
                             f.logits.toFloatArray()))
                     : Optional.empty();
             return new ScoreResult(f.loss, batch.labelledTokens(), norms, logits);
+        } finally {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    @Override
+    public boolean scoresStatistics() {
+        return true;
+    }
+
+    @Override
+    public ScoredGradients scoreWithStatistics(PackedBatch batch, RecurrenceSchedule schedule) {
+        checkOpen();
+        batch.checkVocabulary(config.vocabSize());
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Set<String> trained = trainedTensors(schedule);
+            Forward f = forwardBackward(batch, schedule);
+            Map<String, Double> norms = partNorms(trained);
+            GradientStatistics statistics = DjlGradientStatistics.of(manager, params, trained);
+            zeroGradients(trained);
+            return new ScoredGradients(new ScoreResult(f.loss, batch.labelledTokens(), norms, Optional.empty()), statistics);
         } finally {
             JniUtils.setGradMode(false);
         }

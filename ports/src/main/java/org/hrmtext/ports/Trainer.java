@@ -21,6 +21,20 @@ public interface Trainer extends AutoCloseable {
     /** Loss (and optionally gradients and logits) of a batch, without changing any state. */
     ScoreResult score(PackedBatch batch, ScoreRequest request);
 
+    /** Whether {@link #scoreWithStatistics} is available. */
+    default boolean scoresStatistics() {
+        return false;
+    }
+
+    /**
+     * One backward pass of a batch under a schedule, without changing any state: the per-tensor
+     * gradient L2 norms of {@link #score} and the element-level statistics a diagnostic
+     * {@link #step} computes.
+     */
+    default ScoredGradients scoreWithStatistics(PackedBatch batch, RecurrenceSchedule schedule) {
+        throw new InvalidInputException("this backend cannot score with gradient statistics");
+    }
+
     /**
      * The effective-depth probe of {@link org.hrmtext.domain.diagnostics.DepthProbe} on a batch
      * under a schedule, without changing any state: per module call, the relative change and cosine
