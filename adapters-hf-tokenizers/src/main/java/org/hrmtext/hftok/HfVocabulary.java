@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.json.Json;
 
 /**
  * The token → id table of a {@code tokenizer.json}: its {@code added_tokens} and its model's

@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
+import org.hrmtext.formats.config.ModelConfigJson;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.onnx.proto.OnnxProto.ModelProto;

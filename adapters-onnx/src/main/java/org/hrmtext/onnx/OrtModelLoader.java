@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.config.ModelConfigJson;
+import org.hrmtext.formats.json.Json;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.ModelSource;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.config.ModelConfigJson;
+import org.hrmtext.formats.config.ModelConfigJson;
 import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.onnx.proto.OnnxProto.ModelProto;
 import org.hrmtext.onnx.proto.OnnxProto.StringStringEntryProto;

@@ -2,10 +2,10 @@ package org.hrmtext.spark;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hrmtext.app.eval.EvalMode;
+import org.hrmtext.app.batch.EvalMode;
 import org.hrmtext.app.eval.EvalWorker;
 import org.hrmtext.app.generate.BatchGenerator;
-import org.hrmtext.app.generate.ModelSettings;
+import org.hrmtext.app.batch.ModelSettings;
 
 /**
  * The models opened in this executor JVM, one per model, mode and backend, opened by the first

@@ -17,7 +17,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.hrmtext.app.io.InputFiles;
 import org.hrmtext.app.io.InputLine;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.data.Utf8Lines;
+import org.hrmtext.formats.data.Utf8Lines;
 
 /**
  * Inputs on any Hadoop file system: a file, or a directory whose part files (as

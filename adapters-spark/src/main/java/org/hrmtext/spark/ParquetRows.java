@@ -27,7 +27,7 @@ import org.apache.parquet.schema.Types;
 import org.hrmtext.app.io.InputLine;
 import org.hrmtext.app.io.ParquetTables;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.JsonWriter;
 
 /**
  * Parquet rows as JSON objects and result tables as Parquet, with the Parquet library Spark ships

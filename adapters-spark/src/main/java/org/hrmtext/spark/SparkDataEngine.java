@@ -7,14 +7,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.hrmtext.app.data.SampleSource;
 import org.hrmtext.app.engine.DataEngine;
-import org.hrmtext.app.eval.EvalItem;
-import org.hrmtext.app.eval.EvalMode;
+import org.hrmtext.app.batch.EvalItem;
+import org.hrmtext.app.batch.EvalMode;
 import org.hrmtext.app.eval.EvalWorker;
-import org.hrmtext.app.eval.ScoredItem;
+import org.hrmtext.app.batch.ScoredItem;
 import org.hrmtext.app.generate.BatchGenerator;
-import org.hrmtext.app.generate.BatchPrompt;
-import org.hrmtext.app.generate.GeneratedText;
-import org.hrmtext.app.generate.ModelSettings;
+import org.hrmtext.app.batch.BatchPrompt;
+import org.hrmtext.app.batch.GeneratedText;
+import org.hrmtext.app.batch.ModelSettings;
 import org.hrmtext.app.io.InputLine;
 
 /**

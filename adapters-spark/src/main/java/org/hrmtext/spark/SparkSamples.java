@@ -32,7 +32,7 @@ import org.hrmtext.app.data.SampleSource;
 import org.hrmtext.app.io.InputFiles;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
-import org.hrmtext.domain.data.Utf8Lines;
+import org.hrmtext.formats.data.Utf8Lines;
 import org.hrmtext.ports.Tokenizer;
 import scala.Tuple3;
 

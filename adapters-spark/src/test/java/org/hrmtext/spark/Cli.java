@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.hrmtext.app.cli.HrmCommand;
-import org.hrmtext.app.wiring.Composition;
+import org.hrmtext.cli.HrmCommand;
+import org.hrmtext.cli.wiring.Composition;
 
 /**
  * Test support: runs {@code hrm ARGS} in this JVM (the Spark engine on the test class path), the

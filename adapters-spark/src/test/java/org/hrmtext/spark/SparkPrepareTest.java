@@ -280,7 +280,7 @@ class SparkPrepareTest {
         }
         Ran ran = python(script.toString(), repo, v1.toString(), "2");
         assertEquals(0, ran.exitValue(), ran.output());
-        java.util.Map<String, Object> read = org.hrmtext.domain.json.Json.parseObject(ran.output().lines().reduce((a, b) -> b)
+        java.util.Map<String, Object> read = org.hrmtext.formats.json.Json.parseObject(ran.output().lines().reduce((a, b) -> b)
                 .orElseThrow());
         assertEquals(512L, read.get("vocab_size"), "263 rounded up to a multiple of 256, as the reference does");
         assertEquals(127L, read.get("max_seq_len"), "context size - 1 for the autoregressive shift");

@@ -10,16 +10,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
-import org.hrmtext.domain.data.BatchJson;
 import org.hrmtext.domain.data.PackedBatch;
-import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterLayout;
-import org.hrmtext.domain.model.Safetensors;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.domain.training.AdamAtan2Settings;
+import org.hrmtext.formats.config.ModelConfigJson;
+import org.hrmtext.formats.data.BatchJson;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.model.SafetensorsWeights;
+import org.hrmtext.formats.safetensors.Safetensors;
 
 /**
  * One oracle folder on the class path ({@code golden/ARCH} of this module's resources,
@@ -32,7 +33,7 @@ public record GoldenCase(String arch, Path dir, ModelConfig config, ModelWeights
     public static GoldenCase load(String arch) {
         Path dir = folder(arch);
         ModelConfig config = ModelConfigJson.read(dir.resolve("config.json"));
-        ModelWeights weights = ModelWeights.read(ParameterLayout.of(config), dir.resolve("model.safetensors"));
+        ModelWeights weights = SafetensorsWeights.read(ParameterLayout.of(config), dir.resolve("model.safetensors"));
         PackedBatch batch = BatchJson.read(dir.resolve("batch.json"));
         try {
             String text = Files.readString(dir.resolve("expected.json"), StandardCharsets.UTF_8);

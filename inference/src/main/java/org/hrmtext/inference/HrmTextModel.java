@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.PublicApi;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.model.ModelDirectoryReader;
+import org.hrmtext.formats.model.ModelDirectoryReader;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;

@@ -3,10 +3,10 @@ package org.hrmtext.app.checkpoint;
 import java.nio.file.Path;
 import org.hrmtext.app.io.AtomicFiles;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
+import org.hrmtext.formats.config.ModelConfigJson;
 import org.hrmtext.domain.model.ModelWeights;
-import org.hrmtext.domain.model.ModelDirectoryReader;
-import org.hrmtext.domain.model.SafetensorsWriter;
+import org.hrmtext.formats.model.ModelDirectoryReader;
+import org.hrmtext.formats.safetensors.SafetensorsWriter;
 
 /**
  * A Hugging Face style model directory: {@code config.json} and {@code model.safetensors}. This is

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrmtext.app.AppVersion;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.config.ModelConfigJson;
+import org.hrmtext.formats.json.JsonWriter;
 
 /**
  * Where a weights file came from, written into its safetensors {@code __metadata__}: the producer

@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.app.io.AtomicDirectory;
-import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterLayout;
-import org.hrmtext.domain.model.Safetensors;
-import org.hrmtext.domain.model.SafetensorsWriter;
+import org.hrmtext.formats.model.SafetensorsWeights;
+import org.hrmtext.formats.safetensors.Safetensors;
+import org.hrmtext.formats.safetensors.SafetensorsWriter;
 import org.hrmtext.ports.Checkpoint;
 import org.hrmtext.ports.CheckpointStore;
 import org.hrmtext.ports.OptimizerState;
@@ -67,7 +68,7 @@ public final class SafetensorsCheckpointStore implements CheckpointStore {
         }
         ModelWeights weights = ModelDirectory.read(dir);
         ParameterLayout layout = weights.layout();
-        ModelWeights ema = ModelWeights.read(layout, dir.resolve(EMA));
+        ModelWeights ema = SafetensorsWeights.read(layout, dir.resolve(EMA));
         Path stateFile = dir.resolve(TRAINER_STATE);
         TrainerStateJson.Parsed state = TrainerStateJson.parse(stateFile.toString(), readString(stateFile), layout);
         Path optFile = dir.resolve(OPTIMIZER);

@@ -16,8 +16,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.hrmtext.app.AppVersion;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.model.ModelDirectoryReader;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.model.ModelDirectoryReader;
 
 /**
  * The provenance of a file derived from a model directory, as exports and reports record it: the

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.json.JsonFields;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.json.JsonFields;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.model.ParameterLayout;
 import org.hrmtext.ports.TrainerState;
 

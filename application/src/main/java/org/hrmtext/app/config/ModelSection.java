@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
+import org.hrmtext.formats.config.ModelConfigJson;
 import org.hrmtext.domain.config.ModelPresets;
 
 /**

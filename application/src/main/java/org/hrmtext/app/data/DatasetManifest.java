@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.json.JsonFields;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.json.JsonFields;
+import org.hrmtext.formats.json.JsonWriter;
 
 /**
  * {@code dataset.json}, what a reader checks a prepared dataset against: format and version, the

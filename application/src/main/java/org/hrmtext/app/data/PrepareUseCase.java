@@ -16,7 +16,7 @@ import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.app.text.TokenizerFiles;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
 

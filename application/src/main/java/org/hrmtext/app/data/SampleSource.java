@@ -8,7 +8,7 @@ import org.hrmtext.app.io.InputFiles;
 import org.hrmtext.app.io.InputLine;
 import org.hrmtext.app.io.ParquetTables;
 import org.hrmtext.domain.data.Sample;
-import org.hrmtext.domain.data.Utf8Lines;
+import org.hrmtext.formats.data.Utf8Lines;
 import org.hrmtext.ports.Tokenizer;
 
 /**

@@ -2,8 +2,8 @@ package org.hrmtext.app.data;
 
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.json.JsonFields;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.json.JsonFields;
 import org.hrmtext.domain.text.Condition;
 
 /**

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.RandomAccess;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.json.JsonFields;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.json.JsonFields;
 
 /**
  * A dataset in the reference trainer's V1 layout ({@link V1DatasetWriter}; also as written by the

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.text.SpecialTokens;
-import org.hrmtext.domain.text.TokenizerInfo;
+import org.hrmtext.formats.text.TokenizerInfo;
 import org.hrmtext.ports.Tokenizer;
 
 /**

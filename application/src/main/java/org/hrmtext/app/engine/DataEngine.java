@@ -3,12 +3,12 @@ package org.hrmtext.app.engine;
 import java.util.List;
 import org.hrmtext.app.data.SampleSource;
 import org.hrmtext.app.io.InputLine;
-import org.hrmtext.app.eval.EvalItem;
-import org.hrmtext.app.eval.EvalMode;
-import org.hrmtext.app.generate.ModelSettings;
-import org.hrmtext.app.eval.ScoredItem;
-import org.hrmtext.app.generate.BatchPrompt;
-import org.hrmtext.app.generate.GeneratedText;
+import org.hrmtext.app.batch.EvalItem;
+import org.hrmtext.app.batch.EvalMode;
+import org.hrmtext.app.batch.ModelSettings;
+import org.hrmtext.app.batch.ScoredItem;
+import org.hrmtext.app.batch.BatchPrompt;
+import org.hrmtext.app.batch.GeneratedText;
 
 /**
  * A running data engine: reads records and makes prepare's samples from an input path it can read

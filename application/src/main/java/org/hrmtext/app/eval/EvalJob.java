@@ -1,6 +1,7 @@
 package org.hrmtext.app.eval;
 
 import java.nio.file.Path;
+import org.hrmtext.app.batch.EvalMode;
 import org.hrmtext.app.io.ResultFormat;
 import org.hrmtext.domain.InvalidInputException;
 

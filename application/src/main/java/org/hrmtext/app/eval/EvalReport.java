@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hrmtext.app.AppVersion;
+import org.hrmtext.app.batch.EvalMode;
 import org.hrmtext.app.checkpoint.SourceModel;
 
 /**

@@ -11,19 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hrmtext.app.backend.BackendRegistry;
+import org.hrmtext.app.batch.EvalItem;
+import org.hrmtext.app.batch.ModelSettings;
+import org.hrmtext.app.batch.ScoredItem;
 import org.hrmtext.app.checkpoint.SourceModel;
 import org.hrmtext.app.engine.DataEngine;
-import org.hrmtext.app.generate.ModelSettings;
 import org.hrmtext.app.io.AtomicFiles;
 import org.hrmtext.app.io.InputFiles;
 import org.hrmtext.app.io.InputLine;
 import org.hrmtext.app.io.OutputPaths;
 import org.hrmtext.app.io.ProgressBar;
 import org.hrmtext.app.io.ResultFormat;
-import org.hrmtext.inference.tokenizer.TokenizerCatalog;
-import org.hrmtext.app.wiring.BackendRegistry;
-import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.text.Condition;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 
 /**
  * Evaluates a model on items (a JSONL or Parquet file, or a directory of part files) with the

@@ -2,6 +2,8 @@ package org.hrmtext.app.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hrmtext.app.batch.EvalItem;
+import org.hrmtext.app.batch.ScoredItem;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
 import org.hrmtext.domain.data.Sample;

@@ -16,17 +16,17 @@ import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
-import org.hrmtext.domain.config.SpecialTokenIds;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.config.ModelConfigJson;
+import org.hrmtext.formats.config.SpecialTokenIds;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.model.FusedLayout;
 import org.hrmtext.domain.model.HostTensor;
-import org.hrmtext.domain.model.ModelDirectoryReader;
+import org.hrmtext.formats.model.ModelDirectoryReader;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.model.ParameterSpec;
-import org.hrmtext.domain.model.SafetensorsWriter;
-import org.hrmtext.domain.model.SafetensorsWriter.Dtype;
+import org.hrmtext.formats.safetensors.SafetensorsWriter;
+import org.hrmtext.formats.safetensors.SafetensorsWriter.Dtype;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 
 /**

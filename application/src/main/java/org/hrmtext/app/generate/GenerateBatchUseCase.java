@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hrmtext.app.backend.BackendRegistry;
+import org.hrmtext.app.batch.BatchPrompt;
+import org.hrmtext.app.batch.GeneratedText;
+import org.hrmtext.app.batch.ModelSettings;
 import org.hrmtext.app.engine.DataEngine;
 import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.app.io.ProgressBar;
 import org.hrmtext.app.io.ResultFormat;
-import org.hrmtext.app.wiring.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 

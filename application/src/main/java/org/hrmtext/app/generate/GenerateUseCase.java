@@ -1,7 +1,7 @@
 package org.hrmtext.app.generate;
 
 import jakarta.inject.Inject;
-import org.hrmtext.app.wiring.BackendRegistry;
+import org.hrmtext.app.backend.BackendRegistry;
 import org.hrmtext.inference.GenerationResult;
 import org.hrmtext.inference.HrmTextModel;
 

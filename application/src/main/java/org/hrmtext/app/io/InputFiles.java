@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.data.Utf8Lines;
+import org.hrmtext.formats.data.Utf8Lines;
 
 /**
  * Record inputs read in this process: a JSONL file, a Parquet file ({@link ParquetTables}), or a

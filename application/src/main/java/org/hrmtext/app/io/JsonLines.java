@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.json.Json;
 
 /**
  * Records read whole from their input lines ({@link InputFiles} here, or a data engine's): each

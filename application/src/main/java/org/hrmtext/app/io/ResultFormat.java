@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.JsonWriter;
 
 /** How per-item results are written: one JSON object a line, or one Parquet table with a column per key. */
 public enum ResultFormat {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.JsonWriter;
 
 /** Writes the quickstart's task splits as instruction JSONL ({@code instruction}, {@code response}, {@code kind}). */
 final class QuickstartData {

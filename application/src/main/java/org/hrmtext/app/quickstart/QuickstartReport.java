@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hrmtext.app.config.TrainingConfig;
 import org.hrmtext.app.train.TrainUseCase;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.json.Json;
 
 /** Writes the training curve (PNG) and {@code REPORT.md} beside the model. */
 final class QuickstartReport {

@@ -14,7 +14,7 @@ import org.hrmtext.app.data.PrepareRequest;
 import org.hrmtext.app.data.PrepareUseCase;
 import org.hrmtext.app.eval.EvalJob;
 import org.hrmtext.app.io.ResultFormat;
-import org.hrmtext.app.eval.EvalMode;
+import org.hrmtext.app.batch.EvalMode;
 import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
 import org.hrmtext.app.export.ExportUseCase;
@@ -89,7 +89,7 @@ public final class QuickstartUseCase {
         List<String> lines = Files.readAllLines(out.resolve("heldout-results.jsonl"));
         List<String[]> ex = new ArrayList<>();
         for (int i = 0; i < Math.min(6, lines.size()); i++) {
-            Map<String, Object> r = org.hrmtext.domain.json.Json.parseObject(lines.get(i));
+            Map<String, Object> r = org.hrmtext.formats.json.Json.parseObject(lines.get(i));
             ReasoningTasks.Task t = split.heldOut().get(i);
             ex.add(new String[] {t.instruction(), String.valueOf(r.get("output")), t.response()});
         }

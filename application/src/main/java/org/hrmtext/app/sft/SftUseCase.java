@@ -19,8 +19,9 @@ import org.hrmtext.app.train.TrainRequest;
 import org.hrmtext.app.train.TrainUseCase;
 import org.hrmtext.app.train.TrainingSummary;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.json.Json;
 import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.model.SafetensorsWeights;
 import org.hrmtext.ports.Checkpoint;
 import org.hrmtext.ports.CheckpointStore;
 import org.hrmtext.ports.OptimizerState;
@@ -66,7 +67,7 @@ public final class SftUseCase {
                 throw new InvalidInputException("--use-ema: " + req.from() + " has no " + SafetensorsCheckpointStore.EMA
                         + " (pass a checkpoint directory, e.g. RUN/checkpoint, or a model directory that hrm train wrote)");
             }
-            return new InitialWeights(ModelWeights.read(weights.layout(), ema), Optional.empty());
+            return new InitialWeights(SafetensorsWeights.read(weights.layout(), ema), Optional.empty());
         }
         Checkpoint cp = store.load(req.from());
         if (req.useEma()) {

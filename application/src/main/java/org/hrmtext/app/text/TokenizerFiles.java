@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hrmtext.app.io.AtomicFiles;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.text.TokenizerInfo;
+import org.hrmtext.formats.text.TokenizerInfo;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
 

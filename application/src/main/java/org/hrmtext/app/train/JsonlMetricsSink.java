@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.app.io.AtomicFiles;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.ports.MetricsSink;
 
 /**

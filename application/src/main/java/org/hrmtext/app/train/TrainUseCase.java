@@ -11,7 +11,7 @@ import org.hrmtext.app.config.TrainingConfig;
 import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.app.io.RunDirectory;
 import org.hrmtext.app.text.TokenizerFiles;
-import org.hrmtext.app.wiring.BackendRegistry;
+import org.hrmtext.app.backend.BackendRegistry;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.SamplePacker;
 import org.hrmtext.ports.BackendCapability;

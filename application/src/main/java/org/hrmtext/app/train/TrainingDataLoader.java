@@ -20,8 +20,8 @@ import org.hrmtext.app.io.AtomicDirectory;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.data.SamplePacker;
-import org.hrmtext.domain.data.TokenIdJsonl;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.data.TokenIdJsonl;
+import org.hrmtext.formats.json.Json;
 
 /**
  * Finds out what {@code --data} is and loads it: a prepared dataset directory (its per-epoch

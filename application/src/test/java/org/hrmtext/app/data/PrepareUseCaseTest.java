@@ -21,7 +21,7 @@ import org.hrmtext.app.data.PrepareRequest.Overlong;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.Sample;
 import org.hrmtext.domain.data.SamplePacker;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.json.Json;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,7 @@ package org.hrmtext.app.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.hrmtext.app.batch.EvalItem;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.app.generate.BatchPrompt;
+import org.hrmtext.app.batch.BatchPrompt;
 import org.hrmtext.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

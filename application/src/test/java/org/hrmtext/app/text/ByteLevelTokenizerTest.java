@@ -15,7 +15,7 @@ import java.util.Set;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.text.Condition;
 import org.hrmtext.domain.text.SpecialTokens;
-import org.hrmtext.domain.text.TokenizerInfo;
+import org.hrmtext.formats.text.TokenizerInfo;
 import org.hrmtext.inference.tokenizer.ByteLevelTokenizer;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;

@@ -1,6 +1,5 @@
 package org.hrmtext.domain.model;
 
-import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -56,36 +55,34 @@ public final class ModelWeights {
         return checked(layout, out, source);
     }
 
-    /**
-     * Checks {@code model.safetensors} against the layout from its header; values are read on
-     * {@link #get}, where a NaN or infinity is refused ({@link TensorFiniteness}).
-     */
-    public static ModelWeights read(ParameterLayout layout, Path file) {
-        Safetensors.Header h = Safetensors.header(file);
-        return fromFiles(layout, Map.of(h, h.entries().keySet()), file.toString());
+    /** Reads {@code count} values of a stored tensor from element {@code first} on (as float, whatever its stored dtype). */
+    @FunctionalInterface
+    public interface RunReader {
+        float[] read(long first, int count);
     }
 
     /**
-     * Checks the named tensors of several files (shards) against the layout; a tensor's errors
-     * name its file, a missing tensor {@code source}.
+     * A tensor as a file stores it: its stored name (a fused one is split here), its shape, the
+     * file that names it in errors, and a reader of runs of its values.
      */
-    public static ModelWeights fromFiles(ParameterLayout layout, Map<Safetensors.Header, ? extends Collection<String>> names,
-            String source) {
+    public record StoredTensor(String name, int[] shape, String file, RunReader values) {
+    }
+
+    /**
+     * Checks tensors stored in files (one or several shards) against the layout; values are read
+     * on {@link #get}, where a NaN or infinity is refused ({@link TensorFiniteness}). A tensor's
+     * errors name its file, a missing tensor {@code source}.
+     */
+    public static ModelWeights fromStored(ParameterLayout layout, Collection<StoredTensor> stored, String source) {
         Map<String, Stored> out = new LinkedHashMap<>();
-        names.forEach((h, inFile) -> {
-            for (String n : inFile) {
-                Safetensors.Entry e = h.entries().get(n);
-                if (e == null) {
-                    throw new InvalidInputException(h.file() + ": tensor " + n + " is missing");
-                }
-                Values file = (name, shape, first) -> {
-                    HostTensor t = new HostTensor(name, shape, Safetensors.values(h, e, first, (int) HostTensor.numel(shape)));
-                    TensorFiniteness.check(h.file().toString(), List.of(t));
-                    return t;
-                };
-                add(out, layout, n, e.shape(), file, h.file().toString());
-            }
-        });
+        for (StoredTensor s : stored) {
+            Values file = (name, shape, first) -> {
+                HostTensor t = new HostTensor(name, shape, s.values().read(first, (int) HostTensor.numel(shape)));
+                TensorFiniteness.check(s.file(), List.of(t));
+                return t;
+            };
+            add(out, layout, s.name(), s.shape(), file, s.file());
+        }
         return checked(layout, out, source);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hrmtext.domain.text.SpecialTokens;
 import org.hrmtext.domain.text.TokenLayout;
-import org.hrmtext.domain.text.TokenizerInfo;
+import org.hrmtext.formats.text.TokenizerInfo;
 import org.hrmtext.ports.Tokenizer;
 
 /**

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.hrmtext.domain.InvalidInputException;
-import org.hrmtext.domain.config.ModelConfigJson;
-import org.hrmtext.domain.config.SpecialTokenIds;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.model.ModelDirectoryReader;
-import org.hrmtext.domain.text.TokenizerInfo;
+import org.hrmtext.formats.config.ModelConfigJson;
+import org.hrmtext.formats.config.SpecialTokenIds;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.model.ModelDirectoryReader;
+import org.hrmtext.formats.text.TokenizerInfo;
 import org.hrmtext.ports.Tokenizer;
 
 /**

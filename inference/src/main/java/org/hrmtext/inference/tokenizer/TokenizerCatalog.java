@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.text.SpecialTokens;
-import org.hrmtext.domain.text.TokenizerInfo;
+import org.hrmtext.formats.text.TokenizerInfo;
 import org.hrmtext.ports.Tokenizer;
 import org.hrmtext.ports.TokenizerProvider;
 

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of DESIGN.md over the main code of every module: the domain is plain Java
- * and Vavr, ports add only the domain, adapters stay apart from each other and from the
- * application, and the application reaches backends only through the SPI at run time; modules
- * and packages have no cycles; picocli stays in the command line, Guice in the wiring; adapters
- * never see the architecture (the schedule carries it).
+ * The dependency rules of docs/ARCHITECTURE.md over the main code of every module: the domain is
+ * plain Java and Vavr, formats and ports add only the domain, adapters stay apart from each other
+ * and from the application, and the application reaches backends only through the SPI at run
+ * time; use cases never use the command line or the lab; modules and packages have no cycles;
+ * picocli stays in the command line, Guice in the wiring; adapters never see the architecture
+ * (the schedule carries it).
  */
 class ArchitectureRulesTest {
     private static final String[] ADAPTERS = {"org.hrmtext.djl..", "org.hrmtext.tf..", "org.hrmtext.onnx..",
@@ -59,6 +60,12 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void formatsDependOnlyOnTheDomain() {
+        layerUsesOnly("org.hrmtext.formats..", "org.hrmtext.domain..", "java..", "io.vavr..")
+                .because("file formats are plain Java over the domain's values, readable by every module").check(main);
+    }
+
+    @Test
     void portsDependOnlyOnDomainJavaAndVavr() {
         layerUsesOnly("org.hrmtext.ports..", "org.hrmtext.domain..", "java..", "io.vavr..").check(main);
     }
@@ -79,11 +86,14 @@ class ArchitectureRulesTest {
     void modulesAndTheirPackagesAreFreeOfCycles() {
         slices().matching("org.hrmtext.(*)..").should().beFreeOfCycles().check(main);
         slices().matching("org.hrmtext.domain.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("org.hrmtext.formats.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("org.hrmtext.app.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("org.hrmtext.lab.(*)..").should().beFreeOfCycles().check(main);
     }
 
     @Test
     void picocliStaysInTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("org.hrmtext.app.cli..").should()
+        noClasses().that().resideOutsideOfPackage("org.hrmtext.cli..").should()
                 .dependOnClassesThat().resideInAPackage("picocli..")
                 .because("the command line is one driving adapter; use cases must be callable without it")
                 .check(main);
@@ -93,11 +103,23 @@ class ArchitectureRulesTest {
     void guiceStaysInTheWiring() {
         // Justified exceptions: the command line's entry point receives the injector the composition root made,
         // and GuiceFactory is picocli's factory, which must create commands from it.
-        noClasses().that().resideOutsideOfPackage("org.hrmtext.app.wiring..")
-                .and().doNotHaveFullyQualifiedName("org.hrmtext.app.cli.GuiceFactory")
-                .and().doNotHaveFullyQualifiedName("org.hrmtext.app.cli.HrmCommand").should()
+        noClasses().that().resideOutsideOfPackage("org.hrmtext.cli.wiring..")
+                .and().doNotHaveFullyQualifiedName("org.hrmtext.cli.GuiceFactory")
+                .and().doNotHaveFullyQualifiedName("org.hrmtext.cli.HrmCommand").should()
                 .dependOnClassesThat().resideInAPackage("com.google.inject..")
                 .because("one injector at the composition root; everything else receives its collaborators")
+                .check(main);
+    }
+
+    @Test
+    void useCasesNeverUseTheCommandLineOrTheLab() {
+        noClasses().that().resideInAPackage("org.hrmtext.app..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.hrmtext.cli..", "org.hrmtext.lab..")
+                .because("use cases are called by the command line, the lab and the Spark engine, never the reverse")
+                .check(main);
+        noClasses().that().resideInAPackage("org.hrmtext.lab..").should().dependOnClassesThat()
+                .resideInAPackage("org.hrmtext.cli..")
+                .because("the study and the benchmarks are use cases of their own; the command line only drives them")
                 .check(main);
     }
 
@@ -134,13 +156,14 @@ class ArchitectureRulesTest {
     /** An adapter never uses the application, the inference layer above the ports, or another adapter. */
     static ArchRule adapterStaysApart(String adapter) {
         String[] others = Stream.concat(Stream.of(ADAPTERS).filter(a -> !a.equals(adapter)),
-                Stream.of("org.hrmtext.app..", "org.hrmtext.inference..")).toArray(String[]::new);
+                Stream.of("org.hrmtext.app..", "org.hrmtext.inference..", "org.hrmtext.cli..", "org.hrmtext.lab..")).toArray(String[]::new);
         return noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat().resideInAnyPackage(others);
     }
 
     @Test
     void applicationNeverImportsAnAdapterOrABackendLibrary() {
-        noClasses().that().resideInAnyPackage("org.hrmtext.app..", "org.hrmtext.inference..").should()
+        noClasses().that().resideInAnyPackage("org.hrmtext.app..", "org.hrmtext.inference..", "org.hrmtext.formats..",
+                "org.hrmtext.cli..", "org.hrmtext.lab..").should()
                 .dependOnClassesThat().resideInAnyPackage(BACKEND_CODE)
                 .because("backends arrive through ServiceLoader, chosen by configuration")
                 .check(main);
@@ -149,15 +172,15 @@ class ArchitectureRulesTest {
     @Test
     void theEmbeddingArtifactNeverUsesTheApplication() {
         noClasses().that().resideInAPackage("org.hrmtext.inference..").should().dependOnClassesThat()
-                .resideInAPackage("org.hrmtext.app..")
+                .resideInAnyPackage("org.hrmtext.app..", "org.hrmtext.cli..", "org.hrmtext.lab..")
                 .because("hrm-inference (text API, tokenizer catalog) is embedded without the command line or Guice")
                 .check(main);
     }
 
     @Test
     void coreModulesStayFreeOfSpark() {
-        noClasses().that().resideInAnyPackage("org.hrmtext.domain..", "org.hrmtext.ports..", "org.hrmtext.app..",
-                "org.hrmtext.inference..").should().dependOnClassesThat()
+        noClasses().that().resideInAnyPackage("org.hrmtext.domain..", "org.hrmtext.formats..", "org.hrmtext.ports..",
+                "org.hrmtext.app..", "org.hrmtext.lab..", "org.hrmtext.inference..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "org.apache.parquet..", "scala..",
                         "org.hrmtext.spark..")
                 .because("the Spark engine arrives through the DataEngineProvider SPI; nothing else needs Spark")
@@ -167,7 +190,7 @@ class ArchitectureRulesTest {
     @Test
     void serverIsADrivingAdapterOverTheEmbeddingApiOnly() {
         noClasses().that().resideInAPackage("org.hrmtext.server..").should().dependOnClassesThat()
-                .resideInAnyPackage(Stream.concat(Stream.of(BACKEND_CODE), Stream.of("org.hrmtext.app..")).toArray(String[]::new))
+                .resideInAnyPackage(Stream.concat(Stream.of(BACKEND_CODE), Stream.of("org.hrmtext.app..", "org.hrmtext.cli..", "org.hrmtext.lab..")).toArray(String[]::new))
                 .because("hrm serve reaches models through the embedding API and ports; backends arrive at run time")
                 .check(main);
         noClasses().that().resideInAnyPackage("org.hrmtext.domain..", "org.hrmtext.ports..", "org.hrmtext.inference..")
@@ -187,7 +210,9 @@ class ArchitectureRulesTest {
     void mainCodeOfEveryLayerWasImported() {
         for (String p : new String[] {"org.hrmtext.domain", "org.hrmtext.ports", "org.hrmtext.djl", "org.hrmtext.tf",
             "org.hrmtext.onnx", "org.hrmtext.hftok", "org.hrmtext.inference", "org.hrmtext.inference.text",
-            "org.hrmtext.inference.tokenizer", "org.hrmtext.app", "org.hrmtext.server", "org.hrmtext.spark"}) {
+            "org.hrmtext.inference.tokenizer", "org.hrmtext.formats.json", "org.hrmtext.formats.safetensors",
+            "org.hrmtext.app.train", "org.hrmtext.lab.study", "org.hrmtext.lab.bench", "org.hrmtext.cli",
+            "org.hrmtext.cli.wiring", "org.hrmtext.server", "org.hrmtext.spark"}) {
             assertTrue(main.containPackage(p), "no classes imported from " + p);
         }
         assertTrue(main.stream().noneMatch(c -> c.getPackageName().startsWith("org.hrmtext.tests")),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.json.Json;
 import org.junit.jupiter.api.Test;
 
 /**

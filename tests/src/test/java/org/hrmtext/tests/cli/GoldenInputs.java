@@ -11,11 +11,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.model.HostTensor;
-import org.hrmtext.domain.model.Safetensors;
-import org.hrmtext.domain.model.SafetensorsWriter;
+import org.hrmtext.formats.safetensors.Safetensors;
+import org.hrmtext.formats.safetensors.SafetensorsWriter;
 import org.hrmtext.golden.GoldenCase;
 
 /**

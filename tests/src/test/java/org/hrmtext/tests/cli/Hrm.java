@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hrmtext.app.cli.HrmCommand;
-import org.hrmtext.app.wiring.Composition;
+import org.hrmtext.cli.HrmCommand;
+import org.hrmtext.cli.wiring.Composition;
 
 /**
  * Runs {@code hrm ARGS} in this JVM as {@code bin/hrm} would, with the injector of

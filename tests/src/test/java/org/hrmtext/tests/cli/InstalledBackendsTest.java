@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.hrmtext.app.wiring.BackendRegistry;
-import org.hrmtext.app.wiring.Composition;
+import org.hrmtext.app.backend.BackendRegistry;
+import org.hrmtext.cli.wiring.Composition;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendProvider;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.formats.json.Json;
 
 /** The records of a run's {@code metrics.jsonl}, one JSON object a logged step. */
 final class Metrics {

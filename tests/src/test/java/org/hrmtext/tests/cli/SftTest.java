@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.model.HostTensor;
-import org.hrmtext.domain.model.Safetensors;
+import org.hrmtext.formats.safetensors.Safetensors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +114,7 @@ class SftTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> trainerSettings(Path out) throws java.io.IOException {
-        return (Map<String, Object>) org.hrmtext.domain.json.Json.parseObject(
+        return (Map<String, Object>) org.hrmtext.formats.json.Json.parseObject(
                 Files.readString(out.resolve("checkpoint").resolve("trainer_state.json"))).get("settings");
     }
 

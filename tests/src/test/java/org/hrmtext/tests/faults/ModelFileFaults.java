@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.model.HostTensor;
-import org.hrmtext.domain.model.Safetensors;
-import org.hrmtext.domain.model.Safetensors.Entry;
+import org.hrmtext.formats.safetensors.Safetensors;
+import org.hrmtext.formats.safetensors.Safetensors.Entry;
 
 /**
  * Broken model folders: {@code model.safetensors} truncated, garbled, with a bad header (JSON,

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.hrmtext.domain.json.Json;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.Json;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.model.HostTensor;
-import org.hrmtext.domain.model.Safetensors;
-import org.hrmtext.domain.model.SafetensorsWriter;
+import org.hrmtext.formats.safetensors.Safetensors;
+import org.hrmtext.formats.safetensors.SafetensorsWriter;
 
 /**
  * The folder of one fault case: a copy of the shared fixtures ({@code model/} = the golden HRM

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hrmtext.domain.model.HostTensor;
-import org.hrmtext.domain.model.SafetensorsWriter.Dtype;
-import org.hrmtext.domain.model.SafetensorsWriter;
+import org.hrmtext.formats.safetensors.SafetensorsWriter.Dtype;
+import org.hrmtext.formats.safetensors.SafetensorsWriter;
 import org.hrmtext.golden.GoldenCase;
 import org.hrmtext.tests.cli.Hrm;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +42,7 @@ class ReleaseBadInputTest {
 
     private void rewriteTensors(java.util.function.UnaryOperator<List<HostTensor>> change) throws IOException {
         List<HostTensor> tensors = new ArrayList<>(ReleaseCheckpoint.tensors(
-                org.hrmtext.domain.model.ModelDirectoryReader.read(model)));
+                org.hrmtext.formats.model.ModelDirectoryReader.read(model)));
         SafetensorsWriter.write(model.resolve("model.safetensors"), change.apply(tensors), Map.of(), Dtype.BF16);
     }
 

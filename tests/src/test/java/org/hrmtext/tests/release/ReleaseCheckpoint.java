@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.domain.config.ModelConfigJson;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.config.ModelConfigJson;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.model.FusedLayout;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterNames;
-import org.hrmtext.domain.model.SafetensorsWriter;
+import org.hrmtext.formats.safetensors.SafetensorsWriter;
 
 /**
  * Rewrites a model into the layout of the released HRM-Text-1B checkpoint (HRM-TEXT.md, "The

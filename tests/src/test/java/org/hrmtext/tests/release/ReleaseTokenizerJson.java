@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.domain.json.JsonWriter;
+import org.hrmtext.formats.json.JsonWriter;
 
 /**
  * Writes a {@code tokenizer.json} shaped like the released HRM-Text tokenizer (data_io style), cut

@@ -24,7 +24,7 @@ class ServeSigtermTest {
     void sigtermDrainsTheStreamInFlightAndExitsZero() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Dai.djl.offline=true", "-Xmx1g", "-cp",
-                System.getProperty("java.class.path"), "org.hrmtext.app.cli.HrmCommand", "serve", "--model",
+                System.getProperty("java.class.path"), "org.hrmtext.cli.HrmCommand", "serve", "--model",
                 ServedModel.onnx().toString(), "--port", "0", "--grace", "30", "--max-context", "256");
         pb.redirectErrorStream(true);
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");

@@ -10,7 +10,7 @@ import org.hrmtext.app.checkpoint.Provenance;
 import org.hrmtext.app.serve.ServeOptions;
 import org.hrmtext.app.serve.ServerLauncher;
 import org.hrmtext.app.text.TokenizerFiles;
-import org.hrmtext.app.wiring.Composition;
+import org.hrmtext.cli.wiring.Composition;
 import org.hrmtext.domain.config.ModelPresets;
 import org.hrmtext.domain.model.ParameterLayout;
 import org.hrmtext.domain.model.WeightInitializer;

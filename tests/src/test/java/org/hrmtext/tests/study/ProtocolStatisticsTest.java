@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.app.study.v2.BootstrapCi;
-import org.hrmtext.app.study.v2.MannKendall;
-import org.hrmtext.app.study.v2.Quantiles;
-import org.hrmtext.app.study.v2.SignTest;
-import org.hrmtext.app.study.v2.TensorSet;
-import org.hrmtext.app.study.v2.TensorStatistics;
-import org.hrmtext.app.study.v2.WilcoxonSignedRank;
+import org.hrmtext.lab.study.v2.BootstrapCi;
+import org.hrmtext.lab.study.v2.MannKendall;
+import org.hrmtext.lab.study.v2.Quantiles;
+import org.hrmtext.lab.study.v2.SignTest;
+import org.hrmtext.lab.study.v2.TensorSet;
+import org.hrmtext.lab.study.v2.TensorStatistics;
+import org.hrmtext.lab.study.v2.WilcoxonSignedRank;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hrmtext.app.cli.HrmCommand;
-import org.hrmtext.app.wiring.Composition;
-import org.hrmtext.domain.json.Json;
+import org.hrmtext.cli.HrmCommand;
+import org.hrmtext.cli.wiring.Composition;
+import org.hrmtext.formats.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,0 @@
-package org.hrmtext.app.study;
-
-import org.hrmtext.domain.diagnostics.GradientStatistics;
-
-/** One training step of a setting: its loss, global gradient norm and gradient statistics. */
-record StepRecord(int step, double loss, double gradNorm, GradientStatistics statistics) {
-}

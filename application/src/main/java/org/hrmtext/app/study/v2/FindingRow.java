@@ -1,8 +1,0 @@
-package org.hrmtext.app.study.v2;
-
-/**
- * One row of the verdict table: the paper's claim, what the paper measured, this run's evidence
- * (statistics with their N), and the verdict with its scale.
- */
-public record FindingRow(String claim, String paper, String evidence, Verdict verdict) {
-}

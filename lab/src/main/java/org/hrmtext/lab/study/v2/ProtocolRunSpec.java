@@ -1,0 +1,58 @@
+package org.hrmtext.lab.study.v2;
+
+import java.util.List;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.config.Architecture;
+import org.hrmtext.domain.config.ModelConfig;
+import org.hrmtext.domain.config.ModelPresets;
+import org.hrmtext.domain.schedule.CreditPattern;
+import org.hrmtext.domain.training.CreditAssignment;
+
+/**
+ * One reference run of the protocol: its name, model and credit assignment at the
+ * architecture's own recipe.
+ *
+ * <ul>
+ *   <li>{@code hrm}: HRM with the credit warmup bp 2 → 5 over the first 20 % of steps (the used run);</li>
+ *   <li>{@code hrm_full}: HRM trained with full BPTT;</li>
+ *   <li>{@code rins}: RINS at its own H1L4 (7 L calls);</li>
+ *   <li>{@code ut}: the looped transformer with all of HRM's layers in its one stack (2 × layers, so
+ *       the non-embedding parameters match HRM's), 4 cycles, its own 2 backpropagated cycles;</li>
+ *   <li>{@code trm}: TRM at its own recipe (one shared stack, H2L3).</li>
+ * </ul>
+ */
+public record ProtocolRunSpec(String name, ModelConfig config, CreditAssignment credit) {
+    /** The run names in the order they run. */
+    public static final List<String> NAMES = List.of("hrm", "hrm_full", "rins", "ut", "trm");
+
+    public static ProtocolRunSpec of(String name, String modelPreset, long steps) {
+        ModelConfig base = ModelPresets.named(modelPreset);
+        switch (name) {
+            case "hrm": {
+                ModelConfig c = base.withArchitecture(Architecture.HRM);
+                return new ProtocolRunSpec(name, c, CreditAssignment.warmup(c, steps));
+            }
+            case "hrm_full": {
+                ModelConfig c = base.withArchitecture(Architecture.HRM);
+                return new ProtocolRunSpec(name, c, CreditAssignment.fixed(c, CreditPattern.FULL));
+            }
+            case "rins": {
+                ModelConfig c = base.withArchitecture(Architecture.RINS);
+                return new ProtocolRunSpec(name, c, CreditAssignment.constant(c));
+            }
+            case "ut": {
+                ModelConfig u = base.withArchitecture(Architecture.UNIVERSAL_TRANSFORMER);
+                ModelConfig c = new ModelConfig(u.architecture(), u.vocabSize(), u.hiddenSize(), u.intermediateSize(),
+                        2 * base.numHiddenLayers(), u.numAttentionHeads(), u.maxPositionEmbeddings(), u.rmsNormEps(),
+                        u.ropeTheta(), u.embeddingScale(), u.initializerRange(), u.recurrence());
+                return new ProtocolRunSpec(name, c, CreditAssignment.constant(c));
+            }
+            case "trm": {
+                ModelConfig c = base.withArchitecture(Architecture.TRM);
+                return new ProtocolRunSpec(name, c, CreditAssignment.constant(c));
+            }
+            default:
+                throw new InvalidInputException("protocol run " + name + ": expected one of " + NAMES);
+        }
+    }
+}

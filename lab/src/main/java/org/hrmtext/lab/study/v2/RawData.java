@@ -1,0 +1,127 @@
+package org.hrmtext.lab.study.v2;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.formats.json.Json;
+
+/**
+ * The records of a {@code raw.jsonl}, grouped: training steps per (run, seed), and complete
+ * checkpoints (every grid cell present) per (run, seed, batch). A last line cut off mid-write is
+ * ignored; any other unreadable line is an error naming its line number.
+ */
+public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint>> checkpoints) {
+
+    /** One training step: the run's own credit, its loss, and element-level statistics per group. */
+    public record Step(int step, String credit, double loss, Map<String, Map<String, Double>> stats) {
+        /** A statistic of a group ({@code all}, {@code H}, {@code L}, {@code head}, {@code embedding}); NaN if absent. */
+        public double stat(String group, String key) {
+            Map<String, Double> g = stats.get(group);
+            return g == null || !g.containsKey(key) ? Double.NaN : g.get(key);
+        }
+    }
+
+    /**
+     * Every grid cell's per-tensor gradient norms on one batch at one step, and where recorded its
+     * element-level statistics per group ({@code cell → group → statistic}).
+     */
+    public record Checkpoint(int step, Map<String, Map<String, Double>> cells,
+            Map<String, Map<String, Map<String, Double>>> stats) {
+        /** A cell's statistic of a group; NaN when not recorded. */
+        public double stat(String cell, String group, String key) {
+            Map<String, Map<String, Double>> c = stats.get(cell);
+            Map<String, Double> g = c == null ? null : c.get(group);
+            return g == null || !g.containsKey(key) ? Double.NaN : g.get(key);
+        }
+    }
+
+    /** Key of a run and seed, e.g. {@code hrm#0}. */
+    public static String key(String run, long seed) {
+        return run + "#" + seed;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static RawData read(Path file, Map<String, Integer> gridSizes) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, List<Step>> steps = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, Map<String, Map<String, Double>>>> grads = new LinkedHashMap<>();
+        Map<String, Map<Integer, Map<String, Map<String, Map<String, Double>>>>> gradStats = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Map<String, Object> r;
+            try {
+                r = Json.parseObject(lines.get(i));
+            } catch (RuntimeException e) {
+                if (i == lines.size() - 1) {
+                    break;
+                }
+                throw new InvalidInputException(file + " line " + (i + 1) + ": not a JSON object: " + e.getMessage());
+            }
+            String run = (String) r.get("run");
+            long seed = ((Number) r.get("seed")).longValue();
+            int step = ((Number) r.get("step")).intValue();
+            if ("step".equals(r.get("kind"))) {
+                Map<String, Map<String, Double>> stats = new LinkedHashMap<>();
+                Object s = r.get("stats");
+                if (s instanceof Map) {
+                    ((Map<String, Object>) s).forEach((g, v) -> stats.put(g, numbers((Map<String, Object>) v)));
+                }
+                steps.computeIfAbsent(key(run, seed), k -> new ArrayList<>()).add(new Step(step, (String) r.get("credit"),
+                        ((Number) r.get("loss")).doubleValue(), stats));
+            } else {
+                String k = key(run, seed) + "|" + r.get("batch");
+                grads.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
+                        .put((String) r.get("cell"), numbers((Map<String, Object>) r.get("norms")));
+                if (r.get("stats") instanceof Map) {
+                    Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+                    ((Map<String, Object>) r.get("stats")).forEach((g, v) -> groups.put(g, numbers((Map<String, Object>) v)));
+                    gradStats.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
+                            .put((String) r.get("cell"), groups);
+                }
+            }
+        }
+        Map<String, List<Checkpoint>> checkpoints = new LinkedHashMap<>();
+        grads.forEach((k, bySteps) -> {
+            int need = gridSizes.getOrDefault(k.substring(0, k.indexOf('#')), Integer.MAX_VALUE);
+            List<Checkpoint> list = new ArrayList<>();
+            bySteps.forEach((step, cells) -> {
+                if (cells.size() >= need) {
+                    list.add(new Checkpoint(step, cells, gradStats.getOrDefault(k, Map.of()).getOrDefault(step, Map.of())));
+                }
+            });
+            checkpoints.put(k, list);
+        });
+        return new RawData(steps, checkpoints);
+    }
+
+    private static Map<String, Double> numbers(Map<String, Object> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                out.put(k, n.doubleValue());
+            }
+        });
+        return out;
+    }
+
+    /** Checkpoints of a run, seed and batch kind ({@code train} or {@code heldout}). */
+    public List<Checkpoint> checkpoints(String run, long seed, String batch) {
+        return checkpoints.getOrDefault(key(run, seed) + "|" + batch, List.of());
+    }
+
+    public List<Step> steps(String run, long seed) {
+        return steps.getOrDefault(key(run, seed), List.of());
+    }
+}
