@@ -8,6 +8,7 @@ import org.hrmtext.lab.bench.GenerationBenchmark;
 import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.ports.ExportOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm bench generate}: prefill and decode speed, cache size and cached-vs-recompute on random weights. */
@@ -19,14 +20,13 @@ import picocli.CommandLine.Option;
                 + "the peak RSS is that of loading and decoding. --preset xl-random is the released XL shape "
                 + "(1.2 B parameters; give the JVM room: JAVA_OPTS=-Xmx14g)."})
 public final class BenchGenerateCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "small", description = "tiny, small, B, L, XL or xl-random (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "onnx", description = "Inference backend (default: ${DEFAULT-VALUE}).")
-    String backend;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--prompt-tokens", paramLabel = "N", defaultValue = "128", description = "Prompt length (default: ${DEFAULT-VALUE}).")
     int promptTokens;
@@ -64,7 +64,8 @@ public final class BenchGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerateBenchRequest request = new GenerateBenchRequest(preset, backend, threads, promptTokens, newTokens,
+        compute.requireCpu("hrm bench generate");
+        GenerateBenchRequest request = new GenerateBenchRequest(preset, compute.backendOr("onnx"), compute.threads(), promptTokens, newTokens,
                 recomputeContext, weights.stream().map(w -> ExportOptions.Weights.parse("--weights", w)).toList(),
                 blockSize, quantizeLmHead, kvDtypes.stream().map(c -> ExportOptions.CacheType.parse("--kv-dtype", c)).toList(), batches);
         benchmark.run(request, r -> {

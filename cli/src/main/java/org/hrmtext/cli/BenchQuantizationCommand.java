@@ -9,6 +9,7 @@ import org.hrmtext.lab.bench.QuantizationQuality;
 import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.ports.ExportOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm bench quantization}: held-out exact match and next-token KL of quantized exports against float32. */
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
                 + "for each: held-out exact match (greedy, like hrm eval) and the mean KL(p_f32 || p_q) of the next-token "
                 + "distribution over the reference responses (teacher-forced). One report (JSON line with --json) per format."})
 public final class BenchQuantizationCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Trained model directory with tokenizer files.")
     Path model;
 
@@ -32,8 +36,6 @@ public final class BenchQuantizationCommand implements Callable<Integer> {
     @Option(names = "--quantize-lm-head", description = "Quantize lm_head too (as export-onnx --quantize-lm-head).")
     boolean quantizeLmHead;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--json", description = "Print one JSON object per format instead of text.")
     boolean json;
@@ -47,8 +49,9 @@ public final class BenchQuantizationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireCpu("hrm bench quantization");
         quality.run(model, data, weights.stream().map(w -> ExportOptions.Weights.parse("--weights", w)).toList(),
-                blockSize, quantizeLmHead, threads, r -> {
+                blockSize, quantizeLmHead, compute.threads(), r -> {
                     System.out.print(json ? JsonWriter.compact(r.toJson()) + System.lineSeparator()
                             : String.format(Locale.ROOT, "%s: exact match %.2f %% (f32 %.2f %%, %+.2f points), mean KL %.5f "
                                     + "nats over %d positions%n", r.format().describe(), 100 * r.exactMatch(),

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.hrmtext.app.batch.ModelPaths;
 import org.hrmtext.lab.serve.ServeBenchRequest;
 import org.hrmtext.lab.serve.ServeBenchmark;
 import org.hrmtext.app.serve.ServeOptions;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.formats.json.JsonWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm bench serve}: a load test of {@code hrm serve} on a loopback port. */
@@ -25,17 +25,16 @@ import picocli.CommandLine.Option;
                 "Writes OUT/bench-serve.json and OUT/bench-serve.png (throughput and latency against concurrency). "
                         + "--preset NAME serves that preset's random weights with the built-in byte tokenizer."})
 public final class BenchServeCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--model", paramLabel = "DIR|FILE.onnx", description = "Model with tokenizer files (or use --preset).")
     Path model;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "Random weights of a preset (tiny, small, ...) instead of --model.")
     String preset;
 
-    @Option(names = "--backend", paramLabel = "onnx|djl", description = "Backend (default: onnx, or djl for a model directory).")
-    String backend;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--concurrency", defaultValue = "1,4,16", split = ",", paramLabel = "N", description = "Parallel clients per level (default: ${DEFAULT-VALUE}).")
     int[] concurrency;
@@ -72,8 +71,8 @@ public final class BenchServeCommand implements Callable<Integer> {
         }
         List<Integer> levels = Arrays.stream(concurrency).boxed().toList();
         int batch = maxBatch > 0 ? maxBatch : levels.stream().mapToInt(Integer::intValue).max().orElse(1);
-        String name = backend != null ? backend : model != null ? ModelPaths.backend(model, null) : "onnx";
-        ServeOptions server = new ServeOptions(Optional.ofNullable(model), Optional.ofNullable(preset), name, "cpu", threads,
+        String name = model != null ? compute.backendFor(model) : compute.backendOr("onnx");
+        ServeOptions server = new ServeOptions(Optional.ofNullable(model), Optional.ofNullable(preset), name, compute.device(), compute.threads(),
                 "127.0.0.1", 0, batch, Math.max(64, requests), maxContext, Optional.empty(), 4096, 600, 30, 1024, maxTokens);
         Map<String, Object> report = benchmark.run(new ServeBenchRequest(server, levels, requests, maxTokens, promptChars, out));
         System.out.print(JsonWriter.pretty(report));

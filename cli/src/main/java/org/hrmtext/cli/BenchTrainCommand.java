@@ -7,6 +7,7 @@ import org.hrmtext.lab.bench.BenchRequest;
 import org.hrmtext.lab.bench.TrainBenchmark;
 import org.hrmtext.formats.json.JsonWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm bench train}: training throughput and MFU of HRM H2L3 at full credit depth. */
@@ -15,17 +16,16 @@ import picocli.CommandLine.Option;
                 + "synthetic tokens: tokens/s, model FLOPs per token, achieved GFLOP/s, the backend's 2048^3 matmul "
                 + "rate, MFU, and resident memory."})
 public final class BenchTrainCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "small", description = "Model size preset (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "djl", description = "Backend (default: ${DEFAULT-VALUE}).")
-    String backend;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "Timed steps after 2 warm-up steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Compute threads (0 = backend default).")
-    int threads;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -39,7 +39,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BenchReport report = benchmark.run(new BenchRequest(preset, backend, steps, threads));
+        compute.requireCpu("hrm bench train");
+        BenchReport report = benchmark.run(new BenchRequest(preset, compute.backendOr("djl"), steps, compute.threads()));
         System.out.print(json ? JsonWriter.compact(report.toJson()) + System.lineSeparator() : report.text());
         return 0;
     }

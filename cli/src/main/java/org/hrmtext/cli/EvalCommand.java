@@ -9,7 +9,6 @@ import org.hrmtext.app.batch.EvalMode;
 import org.hrmtext.app.eval.EvalReport;
 import org.hrmtext.app.eval.EvalUseCase;
 import org.hrmtext.app.engine.DataEngine;
-import org.hrmtext.app.batch.ModelPaths;
 import org.hrmtext.app.io.ResultFormat;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.formats.json.JsonWriter;
@@ -24,6 +23,9 @@ import picocli.CommandLine.Option;
                 + "answer scores 1/number of choices) or loglik (the most likely choice wins).",
                 "Writes one row of results per item ({\"id\", \"line\", \"kind\", \"score\", \"output\"}) as JSON lines or Parquet."})
 public final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or ONNX file (tokenizer beside it).")
     Path model;
 
@@ -37,11 +39,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--condition", paramLabel = "NAME", description = "Condition tokens for every prompt, e.g. direct.")
     String condition;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Backend (default: onnx for an .onnx file, djl otherwise).")
-    String backend;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--results", paramLabel = "FILE.jsonl|FILE.parquet", description = "Per-item results (default: DATA.results.jsonl).")
     Path results;
@@ -64,13 +62,14 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String name = ModelPaths.backend(model, backend);
+        compute.requireCpu("hrm eval");
+        String name = compute.backendFor(model);
         ResultFormat format = ResultFormat.of(outputFormat, results);
         if (results == null && data.contains("://")) {
             throw new InvalidInputException("--data " + data + ": not a local path; give --results FILE for the per-item results");
         }
         Path out = results != null ? results : Path.of(data.replaceAll("/+$", "") + ".results" + format.extension());
-        EvalJob job = new EvalJob(model, data, mode, condition, name, threads, out, format);
+        EvalJob job = new EvalJob(model, data, mode, condition, name, compute.threads(), out, format);
         EvalReport r;
         if (engine.local()) {
             r = useCase.run(job);

@@ -7,6 +7,7 @@ import org.hrmtext.app.export.ExportUseCase;
 import org.hrmtext.ports.ExportOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm export-onnx}: a model directory as one ONNX file with per-call KV-cache inputs and outputs. */
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
                 "--weights int8|int4 stores every attention and MLP projection block-quantized (ONNX Runtime's "
                 + "com.microsoft.MatMulNBits); --kv-dtype f16 keeps the KV cache in float16."})
 public final class ExportOnnxCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -54,8 +58,6 @@ public final class ExportOnnxCommand implements Callable<Integer> {
             + "KV cache inputs and outputs; f16 halves the cache, cast to float32 in the graph (default: ${DEFAULT-VALUE}).")
     String kvDtype;
 
-    @Option(names = "--backend", defaultValue = "onnx", paramLabel = "NAME", description = "Exporting backend (default: ${DEFAULT-VALUE}).")
-    String backend;
 
     private final ExportUseCase useCase;
 
@@ -66,12 +68,13 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireCpu("hrm export-onnx");
         ExportOptions options = new ExportOptions(opset, ExportOptions.Weights.parse("--weights", weights), blockSize,
                 quantizeLmHead, ExportOptions.CacheType.parse("--kv-dtype", kvDtype));
         if (source.model != null) {
-            useCase.run(source.model, out, options, backend);
+            useCase.run(source.model, out, options, compute.backendOr("onnx"));
         } else {
-            useCase.runRandom(source.random, seed, out, options, backend);
+            useCase.runRandom(source.random, seed, out, options, compute.backendOr("onnx"));
         }
         System.out.println("wrote " + out + " (" + options.describe() + ")");
         return 0;

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
                 + "in batches of " + org.hrmtext.app.generate.BatchGenerator.BATCH + ", each up to <eoa> or --max-new-tokens.",
                 "Writes DIR/results.jsonl or DIR/results.parquet ({\"id\", \"output\", \"tokens\"} per prompt, in prompt order), all at once or not at all."})
 public final class GenerateBatchCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or ONNX file (tokenizer beside it).")
     Path model;
 
@@ -42,11 +45,7 @@ public final class GenerateBatchCommand implements Callable<Integer> {
     @Option(names = "--max-new-tokens", defaultValue = "64", paramLabel = "N", description = "Most tokens per answer (default: ${DEFAULT-VALUE}).")
     int maxNewTokens;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Backend (default: onnx for an .onnx file, djl otherwise).")
-    String backend;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads per model (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Mixin
     EngineOptions engine;
@@ -63,8 +62,9 @@ public final class GenerateBatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireCpu("hrm generate-batch");
         ModelPaths.tokenizerHome(model);
-        ModelSettings settings = new ModelSettings(model.toString(), ModelPaths.backend(model, backend), threads);
+        ModelSettings settings = new ModelSettings(model.toString(), compute.backendFor(model), compute.threads());
         ResultFormat format = ResultFormat.of(outputFormat, null);
         List<GeneratedText> results;
         if (engine.local()) {

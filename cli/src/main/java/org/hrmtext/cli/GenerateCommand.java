@@ -28,6 +28,7 @@ import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm generate}: continue a prompt with a model directory or an exported ONNX file. */
@@ -40,6 +41,9 @@ import picocli.CommandLine.Option;
                         + "with --prompt-ids the new token ids are printed as they come.",
                 "--json prints {\"new_tokens\": [...], \"text\": ..., \"tokens_per_s\": ...}."})
 public final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     /** {@code --condition none}: the prompt carries no condition token. */
     static final String NO_CONDITION = "none";
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx", description = "Model directory or exported ONNX file.")
@@ -85,14 +89,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stop-ids", split = ",", paramLabel = "ID", description = "Token ids that end generation (e.g. the <eoa> id).")
     int[] stopIds = new int[0];
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "djl or onnx (default: onnx for an .onnx file, djl for a directory).")
-    String backend;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "Device (default: ${DEFAULT-VALUE}).")
-    String device;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--context", defaultValue = "0", paramLabel = "N", description = "Context length bound (0 = the model's max_position_embeddings).")
     int context;
@@ -139,9 +137,9 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerationRequest request = new GenerationRequest(List.of(ids), maxNewTokens,
                 new SamplingSettings(temperature, topK, topP, minP, seed), guidance, stops, List.of(),
                 json || tok.isPresent() ? null : (row, token) -> System.out.print(token + " "));
-        String name = ModelPaths.backend(model, backend);
+        String name = compute.backendFor(model);
         GenerationResult r = useCase.run(new GenerateJob(model, name,
-                new HrmTextModel.Options(name, device, threads, context), request));
+                new HrmTextModel.Options(name, compute.device(), compute.threads(), context), request));
         int[] newTokens = r.newTokens().get(0);
         Optional<String> text = tok.map(t -> t.decode(answer(newTokens, stops)));
         if (json) {

@@ -8,6 +8,7 @@ import org.hrmtext.app.quickstart.QuickstartRequest;
 import org.hrmtext.app.quickstart.QuickstartResult;
 import org.hrmtext.app.quickstart.QuickstartUseCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm quickstart}: the whole recipe on this machine in minutes. */
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
                 + "HRM-Text model on the CPU, evaluate held-out exact match, export ONNX, answer prompts through ONNX "
                 + "Runtime, and write a training curve and a report."})
 public final class QuickstartCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--out", defaultValue = "runs/quickstart", paramLabel = "DIR", description = "Run directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -32,8 +36,6 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the task data and the weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     private final QuickstartUseCase useCase;
 
@@ -44,7 +46,8 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QuickstartResult r = useCase.run(new QuickstartRequest(out, arch, minutes, steps, seed, threads), System.out);
+        compute.requireCpu("hrm quickstart");
+        QuickstartResult r = useCase.run(new QuickstartRequest(out, arch, minutes, steps, seed, compute.threads()), System.out);
         System.out.printf(Locale.ROOT, "%ntrained %d of %d steps in %.0f s%n", r.training().step(), r.plannedSteps(),
                 r.trainingSeconds());
         System.out.printf(Locale.ROOT, "held-out exact match: %.1f %% of %d tasks (%s)%n", 100 * r.heldOut().score(),

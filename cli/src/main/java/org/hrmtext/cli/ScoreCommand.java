@@ -20,6 +20,7 @@ import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.formats.safetensors.Safetensors;
 import org.hrmtext.formats.safetensors.SafetensorsWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm score}: loss, gradient norms and optionally logits of a batch file under a model directory. */
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
                 "Prints {\"loss\": ..., \"labelled_tokens\": ..., \"grad_norms\": {name: L2 norm}} (gradient norms "
                         + "whenever the backend can train)."})
 public final class ScoreCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     /** The one tensor of a {@code --logits} file. */
     private static final String LOGITS = "logits";
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory.")
@@ -39,8 +43,6 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--bp-steps", paramLabel = "K", description = "Backprop depth in module calls (default: the architecture's own truncation).")
     Integer bpSteps;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "djl", description = "Backend (default: ${DEFAULT-VALUE}).")
-    String backend;
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the JSON here instead of stdout.")
     Path out;
@@ -48,8 +50,6 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--logits", paramLabel = "FILE.safetensors", description = "Write the logits [tokens, vocab] as tensor 'logits'.")
     Path logits;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Compute threads (0 = backend default).")
-    int threads;
 
     private final ScoreUseCase useCase;
 
@@ -60,6 +60,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireCpu("hrm score");
         if (out != null) {
             OutputPaths.requireOwnFile(out, "--out", "a score report", p -> Json.parseObject(read(p)).containsKey("loss"));
         }
@@ -67,7 +68,7 @@ public final class ScoreCommand implements Callable<Integer> {
             OutputPaths.requireOwnFile(logits, "--logits", "a logits file",
                     p -> Safetensors.header(p).entries().containsKey(LOGITS));
         }
-        ScoreReport report = useCase.run(new ScoreJob(model, batch, Optional.ofNullable(bpSteps), backend, threads, logits != null));
+        ScoreReport report = useCase.run(new ScoreJob(model, batch, Optional.ofNullable(bpSteps), compute.backendOr("djl"), compute.threads(), logits != null));
         String json = JsonWriter.pretty(report.toJson());
         if (logits != null) {
             report.logits().ifPresent(t -> AtomicFiles.write(logits, tmp -> SafetensorsWriter.write(tmp, List.of(t), Map.of())));

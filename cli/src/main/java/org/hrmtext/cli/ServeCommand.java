@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.hrmtext.app.serve.ServeOptions;
 import org.hrmtext.app.serve.ServerLauncher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
@@ -18,6 +19,9 @@ import sun.misc.Signal;
                 "Concurrent requests are decoded together, one token per request per step (continuous batching). "
                         + "Prints the URL when ready and one access line per request; SIGTERM drains and exits 0."})
 public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx",
             description = "Model directory or exported ONNX file, with its tokenizer files (beside the file).")
     Path model;
@@ -28,14 +32,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port (0 = any free one; default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--backend", paramLabel = "onnx|djl", description = "Backend (default: onnx for an .onnx file, djl for a directory).")
-    String backend;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "Device (default: ${DEFAULT-VALUE}).")
-    String device;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--max-batch", defaultValue = "8", paramLabel = "N", description = "Requests decoded together (default: ${DEFAULT-VALUE}).")
     int maxBatch;
@@ -73,8 +71,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerLauncher.Running running = launcher.launch(new ServeOptions(Optional.of(model), Optional.empty(), backend, device,
-                threads, host, port, maxBatch, maxQueue, maxContext, Optional.ofNullable(apiKeyEnv), cacheBudgetMb,
+        ServerLauncher.Running running = launcher.launch(new ServeOptions(Optional.of(model), Optional.empty(), compute.backendFor(model), compute.device(),
+                compute.threads(), host, port, maxBatch, maxQueue, maxContext, Optional.ofNullable(apiKeyEnv), cacheBudgetMb,
                 requestTimeout, grace, maxBodyKb, defaultMaxTokens), System.out);
         CountDownLatch stop = new CountDownLatch(1);
         // A signal handler, not a shutdown hook: ONNX Runtime's own hook closes its environment at

@@ -15,6 +15,7 @@ import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.schedule.CreditPattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm study gradients}: the gradient-dynamics study of recurrent depth. */
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
                 "Writes DIR/steps, paired, probe and settings as .jsonl and .csv, PNG plots and DIR/REPORT.md (the paper's "
                         + "findings beside this run's numbers)."})
 public final class StudyGradientsCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--protocol", paramLabel = "v1|v2", defaultValue = "v1", description = "v1: one training run per "
             + "(architecture, depth) cell; v2: issue 12's protocol, every grid truncation on the same weights at each "
             + "checkpoint of one reference run per architecture (default: ${DEFAULT-VALUE}).")
@@ -63,11 +67,7 @@ public final class StudyGradientsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "djl", description = "Training backend (default: ${DEFAULT-VALUE}).")
-    String backend;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Compute threads (0 = backend default).")
-    int threads;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the initial weights and the data (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -83,6 +83,7 @@ public final class StudyGradientsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireCpu("hrm study gradients");
         if (reportFrom != null) {
             Path report = ProtocolReport.write(reportFrom, Double.NaN);
             System.out.println("report: " + report);
@@ -95,7 +96,7 @@ public final class StudyGradientsCommand implements Callable<Integer> {
             ProtocolPreset p = ProtocolPreset.named(preset == null ? "fair-cpu" : preset);
             p = p.with(steps == null ? p.steps() : steps, every == null ? p.every() : every, seeds == null ? p.seeds() : seeds,
                     runs == null ? p.runs() : runs.stream().map(String::trim).toList());
-            Path report = protocolV2.run(p, out, backend, threads);
+            Path report = protocolV2.run(p, out, compute.backendOr("djl"), compute.threads());
             System.out.println("study written to " + out + "; report: " + report);
             return 0;
         }
@@ -106,7 +107,7 @@ public final class StudyGradientsCommand implements Callable<Integer> {
         List<Architecture> a = (archs == null ? p.archs() : archs).stream().map(String::trim).map(Architecture::fromConfigName).toList();
         List<CreditPattern> d = (depths == null ? p.depths() : depths).stream().map(String::trim).map(CreditPattern::parse).toList();
         Optional<Path> file = data.equals("builtin") ? Optional.empty() : Optional.of(Path.of(data));
-        Path report = study.run(new StudyRequest(p, steps == null ? p.steps() : steps, a, d, file, out, backend, threads, seed));
+        Path report = study.run(new StudyRequest(p, steps == null ? p.steps() : steps, a, d, file, out, compute.backendOr("djl"), compute.threads(), seed));
         System.out.println("study written to " + out + "; report: " + report);
         return 0;
     }

@@ -13,6 +13,7 @@ import org.hrmtext.app.train.TrainRequest;
 import org.hrmtext.app.train.TrainUseCase;
 import org.hrmtext.app.train.TrainingSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrm train}: trains a model from a YAML config on a prepared dataset, text JSONL or token-id JSONL. */
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
                 "Writes DIR/metrics.jsonl, the latest checkpoint DIR/checkpoint/ and the final model "
                         + "(DIR/config.json, DIR/model.safetensors, DIR/model_ema.safetensors, and for text data the tokenizer files)."})
 public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    ComputeOptions compute;
+
     @Option(names = "--config", required = true, paramLabel = "FILE.yaml", description = "Training config (sections model, train, optimizer, backend).")
     Path config;
 
@@ -49,8 +53,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. --set train.steps=50 --set model.H_cycles=3.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Training backend, e.g. djl or tensorflow (overrides backend.train).")
-    String backend;
 
     @Option(names = "--credit", paramLabel = "PATTERN", description = "Fixed credit assignment at every step, e.g. H2L3 or full (overrides train.credit).")
     String credit;
@@ -69,9 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> all = new ArrayList<>(overrides);
-        if (backend != null) {
-            all.add("backend.train=" + backend);
-        }
+        all.addAll(compute.trainingOverrides());
         if (credit != null) {
             all.add("train.credit=" + credit);
         }
