@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.formats.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,10 +54,10 @@ class SparkBatchTest {
                     .append(digits).append("\", \"condition\": \"direct\"}\n");
         }
         Path model = dir.resolve("model");
-        Cli.hrm("train", "--config", Files.writeString(dir.resolve("tiny.yaml"), CONFIG), "--data",
+        Hrm.run("train", "--config", Files.writeString(dir.resolve("tiny.yaml"), CONFIG), "--data",
                 Files.writeString(dir.resolve("train.jsonl"), train), "--out", model).succeeded();
         onnx = dir.resolve("onnx").resolve("model.onnx");
-        Cli.hrm("export-onnx", "--model", model, "--out", onnx).succeeded();
+        Hrm.run("export-onnx", "--model", model, "--out", onnx).succeeded();
         items = Files.writeString(dir.resolve("items.jsonl"), eval);
         prompts = Files.writeString(dir.resolve("prompts.jsonl"), ask);
         named = Files.writeString(dir.resolve("named.jsonl"), ask.toString().replaceAll("\"id\": (\\d+)", "\"id\": \"n$1\""));
@@ -72,7 +73,7 @@ class SparkBatchTest {
         System.arraycopy(new Object[] {"eval", "--model", onnx, "--data", items, "--condition", "direct", "--results", results,
             "--json"}, 0, args, 0, 10);
         System.arraycopy(engine, 0, args, 10, engine.length);
-        return Json.parseObject(Cli.hrm(args).succeeded().out());
+        return Json.parseObject(Hrm.run(args).succeeded().out());
     }
 
     @Test
@@ -94,9 +95,9 @@ class SparkBatchTest {
 
     @Test
     void sparkGenerateBatchEqualsLocalGreedyAnswersWithTheirIds() throws IOException {
-        Cli.hrm("generate-batch", "--model", onnx, "--input", prompts, "--output", dir.resolve("gen-local"),
+        Hrm.run("generate-batch", "--model", onnx, "--input", prompts, "--output", dir.resolve("gen-local"),
                 "--max-new-tokens", "6").succeeded();
-        Cli.hrm("generate-batch", "--model", onnx, "--input", prompts, "--output", dir.resolve("gen-spark"),
+        Hrm.run("generate-batch", "--model", onnx, "--input", prompts, "--output", dir.resolve("gen-spark"),
                 "--max-new-tokens", "6", "--engine", "spark", "--partitions", "3").succeeded();
         List<String> local = Files.readAllLines(dir.resolve("gen-local/results.jsonl"));
         assertEquals(40, local.size());
@@ -117,16 +118,16 @@ class SparkBatchTest {
     @Test
     void parquetResultsEqualJsonlResultsLocallyAndOnSpark() throws IOException {
         Object[] generate = {"generate-batch", "--model", onnx, "--input", named, "--max-new-tokens", "4"};
-        Cli.hrm(with(generate, "--output", dir.resolve("g-jsonl"))).succeeded();
-        Cli.hrm(with(generate, "--output", dir.resolve("g-parquet"), "--output-format", "parquet")).succeeded();
-        Cli.hrm(with(generate, "--output", dir.resolve("g-spark-parquet"), "--output-format", "parquet", "--engine", "spark",
+        Hrm.run(with(generate, "--output", dir.resolve("g-jsonl"))).succeeded();
+        Hrm.run(with(generate, "--output", dir.resolve("g-parquet"), "--output-format", "parquet")).succeeded();
+        Hrm.run(with(generate, "--output", dir.resolve("g-spark-parquet"), "--output-format", "parquet", "--engine", "spark",
                 "--partitions", "2")).succeeded();
         List<Map<String, Object>> expected = rows(dir.resolve("g-jsonl/results.jsonl"));
         assertEquals(40, expected.size());
         assertEquals(expected, rows(dir.resolve("g-parquet/results.parquet")), "local Parquet = JSONL");
         assertEquals(expected, rows(dir.resolve("g-spark-parquet/results.parquet")), "Spark Parquet = JSONL");
         assertEquals(List.of("results.parquet"), Cli.files(dir.resolve("g-spark-parquet")), "one file, no checksum beside it");
-        Cli.hrm("generate-batch", "--model", onnx, "--input", prompts, "--max-new-tokens", "1", "--output", dir.resolve("g-mixed"),
+        Hrm.run("generate-batch", "--model", onnx, "--input", prompts, "--max-new-tokens", "1", "--output", dir.resolve("g-mixed"),
                 "--output-format", "parquet").succeeded();
         assertEquals("1", rows(dir.resolve("g-mixed/results.parquet")).get(1).get("id"), "ids mixing strings and integers: strings");
 
@@ -162,9 +163,9 @@ class SparkBatchTest {
     void aDirectoryOfJsonlAndParquetPartsGeneratesAsTheWholeFileLocallyAndOnSpark() throws IOException {
         Path parts = promptParts("prompt-parts", null);
         Object[] generate = {"generate-batch", "--model", onnx, "--max-new-tokens", "4"};
-        Cli.hrm(with(generate, "--input", named, "--output", dir.resolve("d-whole"))).succeeded();
-        Cli.hrm(with(generate, "--input", parts, "--output", dir.resolve("d-local"))).succeeded();
-        Cli.hrm(with(generate, "--input", parts + "/", "--output", dir.resolve("d-spark"), "--engine", "spark", "--partitions",
+        Hrm.run(with(generate, "--input", named, "--output", dir.resolve("d-whole"))).succeeded();
+        Hrm.run(with(generate, "--input", parts, "--output", dir.resolve("d-local"))).succeeded();
+        Hrm.run(with(generate, "--input", parts + "/", "--output", dir.resolve("d-spark"), "--engine", "spark", "--partitions",
                 "3")).succeeded();
         List<String> whole = Files.readAllLines(dir.resolve("d-whole/results.jsonl"));
         assertEquals(whole, Files.readAllLines(dir.resolve("d-local/results.jsonl")), "local: the parts in name order");
@@ -174,7 +175,7 @@ class SparkBatchTest {
         List<String> all = Files.readAllLines(items);
         Files.write(itemParts.resolve("a.jsonl"), all.subList(0, 10));
         Files.write(itemParts.resolve("b.jsonl"), all.subList(10, 20));
-        Cli.hrm("eval", "--model", onnx, "--data", itemParts, "--results", dir.resolve("parts.jsonl"), "--engine", "spark")
+        Hrm.run("eval", "--model", onnx, "--data", itemParts, "--results", dir.resolve("parts.jsonl"), "--engine", "spark")
                 .succeeded();
         List<Map<String, Object>> scored = rows(dir.resolve("parts.jsonl"));
         assertEquals(20, scored.size());
@@ -186,10 +187,10 @@ class SparkBatchTest {
     void aBadLineInAPartFileIsNamedByFileAndLineAndTheEarlierResultsStay() throws IOException {
         Path parts = promptParts("bad-parts", "{\"id\": 7, \"prompt\": ");
         Path out = dir.resolve("kept");
-        Cli.hrm("generate-batch", "--model", onnx, "--input", prompts, "--output", out, "--max-new-tokens", "2").succeeded();
+        Hrm.run("generate-batch", "--model", onnx, "--input", prompts, "--output", out, "--max-new-tokens", "2").succeeded();
         byte[] before = Files.readAllBytes(out.resolve("results.jsonl"));
         for (String engine : new String[] {"local", "spark"}) {
-            String error = Cli.hrm("generate-batch", "--model", onnx, "--input", parts, "--output", out, "--engine", engine)
+            String error = Hrm.run("generate-batch", "--model", onnx, "--input", parts, "--output", out, "--engine", engine)
                     .error();
             assertTrue(error.contains(parts.resolve("part-00000.jsonl") + ": line 2: "), engine + ": " + error);
             assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("results.jsonl"))), engine + ": results kept");

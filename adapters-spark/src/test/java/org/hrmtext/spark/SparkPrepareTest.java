@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.hrmtext.cli.Hrm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,12 +95,12 @@ class SparkPrepareTest {
         Path out = dir.resolve("out");
         List<Object> local = new ArrayList<>(List.of("prepare", "--input", input, "--out", out));
         local.addAll(List.of((Object[]) options));
-        String summary = Cli.hrm(local.toArray()).succeeded().out();
+        String summary = Hrm.run(local.toArray()).succeeded().out();
         Path expected = Files.move(out, dir.resolve("expected"));
         for (int partitions : new int[] {1, 3, 8}) {
             List<Object> args = new ArrayList<>(local);
             args.addAll(List.of("--engine", "spark", "--partitions", partitions));
-            assertEquals(summary, Cli.hrm(args.toArray()).succeeded().out(), "the same summary line");
+            assertEquals(summary, Hrm.run(args.toArray()).succeeded().out(), "the same summary line");
             Cli.assertSameTree(expected, out, partitions + " partitions");
             deleteTree(out);
         }
@@ -121,7 +122,7 @@ class SparkPrepareTest {
     @Test
     void aMalformedLineFailsTheJobWithItsLineNumberAndLeavesNoOutput() throws IOException {
         Path out = dir.resolve("out");
-        String error = Cli.hrm("prepare", "--input", input(150), "--out", out, "--engine", "spark", "--partitions", "4")
+        String error = Hrm.run("prepare", "--input", input(150), "--out", out, "--engine", "spark", "--partitions", "4")
                 .error();
         assertTrue(error.contains("1 malformed line") && error.contains("line 150: "), error);
         assertFalse(Files.exists(out), "no dataset");
@@ -153,8 +154,8 @@ class SparkPrepareTest {
         }
         Path fromJsonl = dir.resolve("from-jsonl");
         Path fromParquet = dir.resolve("from-parquet");
-        Cli.hrm("prepare", "--input", Files.writeString(dir.resolve("rows.jsonl"), jsonl), "--out", fromJsonl).succeeded();
-        Cli.hrm("prepare", "--input", parquet, "--out", fromParquet, "--engine", "spark").succeeded();
+        Hrm.run("prepare", "--input", Files.writeString(dir.resolve("rows.jsonl"), jsonl), "--out", fromJsonl).succeeded();
+        Hrm.run("prepare", "--input", parquet, "--out", fromParquet, "--engine", "spark").succeeded();
         for (String f : new String[] {"tokens.bin", "samples.bin", "order-0.bin", "dataset.json"}) {
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(fromJsonl.resolve(f)), Files.readAllBytes(fromParquet.resolve(f))),
                     f);
@@ -162,7 +163,7 @@ class SparkPrepareTest {
         String stats = Files.readString(fromParquet.resolve("stats.json"));
         assertTrue(stats.contains("\"lines\": [11, 22, 33, 44, 55]"), "empty responses by row number: " + stats);
         Path local = dir.resolve("from-parquet-here");
-        Cli.hrm("prepare", "--input", parquet, "--out", local).succeeded();
+        Hrm.run("prepare", "--input", parquet, "--out", local).succeeded();
         Cli.assertSameTree(local, fromParquet, "the Parquet file prepared here and on Spark");
 
         Path parts = dir.resolve("row-parts");
@@ -191,10 +192,10 @@ class SparkPrepareTest {
         Path parts = partsOf(input(100));
         assertSameOnSpark(parts, "--on-error", "skip", "--epochs", "1");
         Path out = dir.resolve("out");
-        String error = Cli.hrm("prepare", "--input", parts, "--out", out, "--engine", "spark", "--partitions", "5").error();
+        String error = Hrm.run("prepare", "--input", parts, "--out", out, "--engine", "spark", "--partitions", "5").error();
         assertTrue(error.contains("1 malformed line") && error.contains(parts.resolve("part-00001.jsonl") + ": line 30: "), error);
         assertFalse(Files.exists(out), "no dataset");
-        Cli.hrm("prepare", "--input", parts, "--out", out, "--on-error", "skip").succeeded();
+        Hrm.run("prepare", "--input", parts, "--out", out, "--on-error", "skip").succeeded();
         assertTrue(Files.readString(out.resolve("stats.json")).contains("part-00001.jsonl: line 30: "), "skipped line by file and line");
     }
 
@@ -207,7 +208,7 @@ class SparkPrepareTest {
         Path input = input(0);
         Path tokenizer = flakyTokenizer("once");
         Path out = dir.resolve("out");
-        Cli.hrm("prepare", "--input", input, "--out", out, "--tokenizer", tokenizer, "--format", "v1").succeeded();
+        Hrm.run("prepare", "--input", input, "--out", out, "--tokenizer", tokenizer, "--format", "v1").succeeded();
         Path expected = Files.move(out, dir.resolve("expected"));
         java.util.concurrent.atomic.AtomicInteger failedTasks = new java.util.concurrent.atomic.AtomicInteger();
         org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
@@ -220,7 +221,7 @@ class SparkPrepareTest {
         };
         spark.sparkContext().addSparkListener(listener);
         try {
-            Cli.hrm("prepare", "--input", input, "--out", out, "--tokenizer", tokenizer, "--format", "v1", "--engine", "spark",
+            Hrm.run("prepare", "--input", input, "--out", out, "--tokenizer", tokenizer, "--format", "v1", "--engine", "spark",
                     "--partitions", "4").succeeded();
         } finally {
             spark.sparkContext().listenerBus().waitUntilEmpty();
@@ -234,10 +235,10 @@ class SparkPrepareTest {
     void aJobThatFailsLeavesTheEarlierDatasetAsItWas() throws IOException {
         Path input = input(0);
         Path out = dir.resolve("out");
-        Cli.hrm("prepare", "--input", input, "--out", out).succeeded();
+        Hrm.run("prepare", "--input", input, "--out", out).succeeded();
         Path before = dir.resolve("before");
-        Cli.hrm("prepare", "--input", input, "--out", before).succeeded();
-        Cli.Result failed = Cli.hrm("prepare", "--input", input, "--out", out, "--tokenizer", flakyTokenizer("always"),
+        Hrm.run("prepare", "--input", input, "--out", before).succeeded();
+        Hrm.Result failed = Hrm.run("prepare", "--input", input, "--out", out, "--tokenizer", flakyTokenizer("always"),
                 "--engine", "spark", "--partitions", "4");
         assertTrue(failed.exitCode() != 0, "the job fails: " + failed.err());
         assertTrue(failed.err().contains("injected failure of partition 1"), failed.err());
@@ -272,7 +273,7 @@ class SparkPrepareTest {
             }
         }
         Path v1 = dir.resolve("v1");
-        Cli.hrm("prepare", "--input", Files.writeString(dir.resolve("ref.jsonl"), sb), "--out", v1, "--format", "v1",
+        Hrm.run("prepare", "--input", Files.writeString(dir.resolve("ref.jsonl"), sb), "--out", v1, "--format", "v1",
                 "--epochs", "2", "--context-size", "128", "--engine", "spark", "--partitions", "3").succeeded();
         Path script = dir.resolve("run_dataset_new.py");
         try (java.io.InputStream in = getClass().getResourceAsStream("/reference/run_dataset_new.py")) {

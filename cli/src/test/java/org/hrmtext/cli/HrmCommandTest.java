@@ -22,7 +22,7 @@ class HrmCommandTest {
     void everyCommandHasHelp() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"train", "--help"},
                 new String[] {"score", "--help"}, new String[] {"bench", "train", "--help"})) {
-            ConsoleRun r = ConsoleRun.of(NO_BACKENDS, args);
+            Hrm.Result r = Hrm.run(NO_BACKENDS, args);
             assertEquals(0, r.exitCode(), String.join(" ", args));
             assertTrue(r.out().contains("Usage: hrm"), r.out());
         }
@@ -30,11 +30,11 @@ class HrmCommandTest {
 
     @Test
     void usageErrorsAreOneLineAndExitTwo() {
-        ConsoleRun missingOption = ConsoleRun.of(NO_BACKENDS, "score", "--batch", "b.json");
+        Hrm.Result missingOption = Hrm.run(NO_BACKENDS, "score", "--batch", "b.json");
         assertEquals(2, missingOption.exitCode());
         assertTrue(missingOption.err().startsWith("hrm score: error: Missing required option"), missingOption.err());
         assertEquals(1, missingOption.err().lines().count());
-        ConsoleRun missingCommand = ConsoleRun.of(NO_BACKENDS);
+        Hrm.Result missingCommand = Hrm.run(NO_BACKENDS);
         assertEquals(2, missingCommand.exitCode());
         assertTrue(missingCommand.err().startsWith("hrm: error: missing command"), missingCommand.err());
     }

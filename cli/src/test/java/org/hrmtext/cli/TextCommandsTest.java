@@ -25,10 +25,10 @@ class TextCommandsTest {
     @TempDir
     Path dir;
 
-    private ConsoleRun last;
+    private Hrm.Result last;
 
     private int run(String... args) {
-        last = ConsoleRun.of(Guice.createInjector(new BackendModule(List.of()), new ApplicationModule()), args);
+        last = Hrm.run(Guice.createInjector(new BackendModule(List.of()), new ApplicationModule()), args);
         return last.exitCode();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.formats.json.Json;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hrmtext.app.quickstart.ReasoningTasks;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.formats.json.Json;
 import org.hrmtext.formats.json.JsonWriter;
 import org.junit.jupiter.api.BeforeAll;

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.cli.HrmCommand;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.formats.json.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.formats.safetensors.Safetensors;
 import org.junit.jupiter.api.BeforeAll;

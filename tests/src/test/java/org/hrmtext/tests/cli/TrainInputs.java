@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.hrmtext.cli.Hrm;
 
 /**
  * A tiny training setup in a temporary directory: {@code tiny.yaml} (the {@code tiny} preset,

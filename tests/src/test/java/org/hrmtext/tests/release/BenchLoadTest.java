@@ -21,7 +21,7 @@ import org.hrmtext.formats.model.ModelDirectoryReader;
 import org.hrmtext.domain.model.ParameterLayout;
 import org.hrmtext.domain.model.ParameterSpec;
 import org.hrmtext.formats.safetensors.Safetensors;
-import org.hrmtext.tests.cli.Hrm;
+import org.hrmtext.cli.Hrm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,7 +18,7 @@ import org.hrmtext.formats.model.ModelDirectoryReader;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.formats.safetensors.Safetensors;
 import org.hrmtext.formats.safetensors.SafetensorsWriter.Dtype;
-import org.hrmtext.tests.cli.Hrm;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.golden.GoldenCase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

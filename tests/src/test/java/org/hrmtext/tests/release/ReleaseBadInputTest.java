@@ -17,7 +17,7 @@ import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.formats.safetensors.SafetensorsWriter.Dtype;
 import org.hrmtext.formats.safetensors.SafetensorsWriter;
 import org.hrmtext.golden.GoldenCase;
-import org.hrmtext.tests.cli.Hrm;
+import org.hrmtext.cli.Hrm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

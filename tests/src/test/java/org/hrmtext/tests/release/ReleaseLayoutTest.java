@@ -26,7 +26,7 @@ import org.hrmtext.inference.HrmTextModel;
 import org.hrmtext.inference.SamplingSettings;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
 import org.hrmtext.ports.Tokenizer;
-import org.hrmtext.tests.cli.Hrm;
+import org.hrmtext.cli.Hrm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.hrmtext.formats.json.Json;
 import org.hrmtext.formats.safetensors.SafetensorsWriter;
 import org.hrmtext.golden.GoldenCase;
-import org.hrmtext.tests.cli.Hrm;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.tests.contract.Tolerance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -16,7 +16,7 @@ import org.hrmtext.domain.model.ParameterLayout;
 import org.hrmtext.domain.model.WeightInitializer;
 import org.hrmtext.domain.text.SpecialTokens;
 import org.hrmtext.inference.tokenizer.ByteLevelTokenizer;
-import org.hrmtext.tests.cli.Hrm;
+import org.hrmtext.cli.Hrm;
 
 /**
  * The model the server tests serve: the {@code tiny} preset's random weights (seed 0) in a model

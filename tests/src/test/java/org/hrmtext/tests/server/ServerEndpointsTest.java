@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.hrmtext.app.serve.ServerLauncher;
-import org.hrmtext.tests.cli.Hrm;
+import org.hrmtext.cli.Hrm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

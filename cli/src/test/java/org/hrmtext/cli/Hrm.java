@@ -1,4 +1,4 @@
-package org.hrmtext.tests.cli;
+package org.hrmtext.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hrmtext.cli.HrmCommand;
 import org.hrmtext.cli.wiring.Composition;
 
 /**
- * Runs {@code hrm ARGS} in this JVM as {@code bin/hrm} would, with the injector of
- * {@link Composition} (the backends installed on the test class path), and captures its exit
- * code, stdout and stderr. Arguments may be paths or numbers, passed as strings; an
+ * Test support for every module (the {@code hrm-cli} test-jar): runs {@code hrm ARGS} in this JVM
+ * as {@code bin/hrm} would, with the injector of {@link Composition} (the backends installed on
+ * the test class path) or a given one, and captures its exit code, stdout and stderr. Arguments may be paths or numbers, passed as strings; an
  * {@code Object[]} argument stands for its elements (extra options of a helper's caller).
  */
 public final class Hrm {
@@ -52,6 +51,13 @@ public final class Hrm {
             return line.substring(prefix.length());
         }
 
+        /** The one error line of a failed command, whatever the command. */
+        public String error() {
+            List<String> errors = errLines().stream().filter(l -> l.contains(": error: ")).toList();
+            assertEquals(1, errors.size(), "one error line expected, stderr: " + err);
+            return errors.get(0);
+        }
+
         /** Asserts exit code 0, showing stderr otherwise. */
         public Result succeeded() {
             assertEquals(0, exitCode, "exit code; stderr: " + err);
@@ -60,6 +66,11 @@ public final class Hrm {
     }
 
     public static Result run(Object... args) {
+        return run(INJECTOR, args);
+    }
+
+    /** Runs with the backends and use cases of {@code injector} (e.g. one without backends). */
+    public static Result run(Injector injector, Object... args) {
         String[] argv = Arrays.stream(args).flatMap(a -> a instanceof Object[] more ? Arrays.stream(more) : Stream.of(a))
                 .map(String::valueOf).toArray(String[]::new);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,7 +81,7 @@ public final class Hrm {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = HrmCommand.execute(INJECTOR, argv);
+            code = HrmCommand.execute(injector, argv);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
