@@ -49,6 +49,7 @@ public final class BenchQuantizationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireUnset("hrm bench quantization", "--backend");
         compute.requireCpu("hrm bench quantization");
         quality.run(model, data, weights.stream().map(w -> ExportOptions.Weights.parse("--weights", w)).toList(),
                 blockSize, quantizeLmHead, compute.threads(), r -> {

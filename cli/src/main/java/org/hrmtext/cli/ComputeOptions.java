@@ -73,6 +73,23 @@ public final class ComputeOptions {
         }
     }
 
+    /**
+     * Refuses {@code --backend} or {@code --threads} on a command that does not use it (quickstart
+     * trains on DJL and evaluates on ONNX Runtime; an export runs no computation), rather than
+     * ignoring it.
+     */
+    public void requireUnset(String command, String option) {
+        boolean given = switch (option) {
+            case "--backend" -> backend != null;
+            case "--threads" -> threads != null;
+            default -> throw new IllegalArgumentException(option);
+        };
+        if (given) {
+            throw new InvalidInputException(option + ": " + command + " does not take it (" + (option.equals("--backend")
+                    ? "it chooses its backends itself; train with hrm train --backend" : "it runs no model computation") + ")");
+        }
+    }
+
     /** The given options as overrides of a training config's {@code backend:} section. */
     public List<String> trainingOverrides() {
         List<String> out = new ArrayList<>();

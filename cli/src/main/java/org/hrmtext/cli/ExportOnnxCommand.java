@@ -68,6 +68,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireUnset("hrm export-onnx", "--threads");
         compute.requireCpu("hrm export-onnx");
         ExportOptions options = new ExportOptions(opset, ExportOptions.Weights.parse("--weights", weights), blockSize,
                 quantizeLmHead, ExportOptions.CacheType.parse("--kv-dtype", kvDtype));

@@ -46,6 +46,7 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        compute.requireUnset("hrm quickstart", "--backend");
         compute.requireCpu("hrm quickstart");
         QuickstartResult r = useCase.run(new QuickstartRequest(out, arch, minutes, steps, seed, compute.threads()), System.out);
         System.out.printf(Locale.ROOT, "%ntrained %d of %d steps in %.0f s%n", r.training().step(), r.plannedSteps(),

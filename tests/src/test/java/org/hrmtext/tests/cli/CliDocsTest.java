@@ -65,7 +65,7 @@ class CliDocsTest {
                 continue;
             }
             for (OptionSpec o : spec.options()) {
-                if (o.usageHelp() || o.versionHelp()) {
+                if (o.usageHelp() || o.versionHelp() || o.hidden()) {
                     continue;
                 }
                 if (!row.matches(".*" + Pattern.quote(o.longestName()) + "(?![a-z-]).*")) {
