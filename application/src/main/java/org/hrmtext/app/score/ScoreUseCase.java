@@ -52,10 +52,6 @@ public final class ScoreUseCase {
         CreditPattern credit = job.bpSteps().map(k -> RecurrenceSchedule.creditForDepth(config, k))
                 .orElseGet(() -> RecurrenceSchedule.ownCredit(config));
         RecurrenceSchedule schedule = RecurrenceSchedule.of(config, credit);
-        if (job.bpSteps().isPresent() && schedule.gradientCalls() < job.bpSteps().get()) {
-            throw new InvalidInputException("--bp-steps: " + job.bpSteps().get() + " exceeds the " + schedule.gradientCalls()
-                    + " module calls this model's recurrence can backpropagate through (give at most " + schedule.gradientCalls() + ")");
-        }
         boolean gradients = provider.capabilities().contains(BackendCapability.TRAIN);
         try (Trainer trainer = provider.openTrainer(TrainerSpec.fresh(weights, AdamAtan2Settings.pretraining()),
                 BackendOptions.cpu(job.threads()))) {

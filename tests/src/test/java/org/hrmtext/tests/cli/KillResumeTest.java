@@ -2,7 +2,6 @@ package org.hrmtext.tests.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,13 +53,16 @@ class KillResumeTest {
         Path straight = dir.resolve("straight");
         inputs.train(straight, "--deterministic").succeeded();
         int hit = 0;
-        for (int round = 0; round < kills; round++) {
+        // A moment late in the run may come after a fast machine has finished it: that round kills nothing and
+        // another moment is drawn; the test still needs `kills` kills that hit a live run.
+        for (int round = 0; hit < kills && round < 4 * kills; round++) {
             Path run = dir.resolve("killed-" + round);
             int afterSteps = random.nextInt(0, 18);
             long delayMs = random.nextLong(0, 400);
             String when = "round " + round + ": killed after " + afterSteps + " logged steps + " + delayMs + " ms";
-            boolean killed = killDuring(inputs, run, afterSteps, delayMs);
-            assertTrue(killed, when + ": the run ended before the kill");
+            if (!killDuring(inputs, run, afterSteps, delayMs)) {
+                continue;
+            }
             hit++;
             // A complete checkpoint is there, or a complete hidden copy of one (.new-/.old-) that resume restores;
             // a kill during the first save leaves only an incomplete .tmp- copy, and the run starts over.

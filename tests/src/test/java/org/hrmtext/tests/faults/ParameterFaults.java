@@ -86,7 +86,6 @@ final class ParameterFaults {
         c.add(FaultCase.of(PARAMETERS, "generate no prompt at all", "generate", w -> new Object[] {"generate", "--model",
             w.model()}, "--prompt"));
         c.add(score("--bp-steps 0", a("--bp-steps", "0"), "--bp-steps"));
-        c.add(score("--bp-steps beyond the model", a("--bp-steps", "99"), "--bp-steps", "99", "at most"));
         c.add(score("--backend foo", a("--backend", "foo"), "foo", "djl"));
         c.add(score("--threads negative", a("--threads", "-3"), "--threads"));
         c.add(score("unknown option", a("--tempreature", "1"), "--tempreature"));
