@@ -3,6 +3,7 @@ package org.hrmtext.app.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ public final class AtomicFiles {
             sync(tmp);
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(abs.getParent());
+            removeStaleTemporaries(abs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
@@ -66,11 +68,30 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Removes the temporary siblings of {@code target} that a killed writer left behind: named by a
+     * process id that is no longer running (a live writer's file is never touched). Called once a
+     * newer {@code target} is safely in place.
+     */
+    static void removeStaleTemporaries(Path target) {
+        String prefix = "." + target.getFileName() + ".tmp-";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), prefix + "*")) {
+            for (Path p : siblings) {
+                String pid = p.getFileName().toString().substring(prefix.length());
+                if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException e) {
+            // Listing the folder failed: a leftover stays hidden and does no harm.
+        }
+    }
+
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // The temporary file is hidden and named by process id; a leftover does no harm.
+            // The temporary file is hidden and named by process id; a leftover is removed by the next write.
         }
     }
 }
