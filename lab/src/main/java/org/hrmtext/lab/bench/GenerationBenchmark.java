@@ -1,17 +1,12 @@
 package org.hrmtext.lab.bench;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.hrmtext.app.backend.BackendRegistry;
 import org.hrmtext.app.export.RandomModels;
 import org.hrmtext.domain.InvalidInputException;
@@ -56,14 +51,14 @@ public final class GenerationBenchmark {
         for (ExportOptions.Weights w : req.weights()) {
             for (ExportOptions.CacheType cache : req.caches()) {
                 ExportOptions format = req.export(w, cache);
-                Path dir = tempDir();
+                Path dir = BenchFolder.create("hrm-bench-", "bench generate");
                 try {
                     ModelSource source;
                     long fileBytes = 0;
                     if (req.backend().equals(EXPORTING_BACKEND)) {
                         Path file = dir.resolve("model.onnx");
                         ChildExport.export(req.preset(), SEED, format, file);
-                        fileBytes = bytes(dir);
+                        fileBytes = BenchFolder.bytes(dir);
                         source = ModelSource.ofFile(file);
                     } else if (!w.quantized() && cache == ExportOptions.CacheType.F32) {
                         source = ModelSource.of(RandomModels.weights(req.preset(), SEED));
@@ -87,7 +82,7 @@ public final class GenerationBenchmark {
                         }
                     }
                 } finally {
-                    delete(dir);
+                    BenchFolder.delete(dir, "bench generate");
                 }
             }
         }
@@ -135,31 +130,5 @@ public final class GenerationBenchmark {
         }
         float[] bias = new float[t * (first + t)];
         return new ForwardRequest(1, t, tokens, positions, bias, new long[] {t - 1});
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("hrm-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("bench generate: cannot create a temporary folder", e);
-        }
-    }
-
-    private static long bytes(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("bench generate: cannot remove " + dir, e);
-        }
     }
 }

@@ -2,15 +2,12 @@ package org.hrmtext.lab.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.hrmtext.app.export.RandomModels;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
@@ -47,13 +44,13 @@ public final class LoadBenchmark {
                 throw new InvalidInputException("--backends: unknown backend \"" + backend + "\"; expected djl or onnx");
             }
         }
-        Path dir = tempDir();
+        Path dir = BenchFolder.create("hrm-bench-load-", "bench load");
         List<LoadBenchReport> reports = new ArrayList<>();
         try {
             Path release = dir.resolve("release");
             ChildJvm.run("bench load: writing the release-layout checkpoint", List.of("bench", "load", "--preset",
                     req.preset(), "--write-release", release.toString()));
-            long checkpointBytes = bytes(release);
+            long checkpointBytes = BenchFolder.bytes(release);
             for (String backend : req.backends()) {
                 Path model = release;
                 double exportSeconds = 0;
@@ -65,7 +62,7 @@ public final class LoadBenchmark {
                     ChildJvm.run("bench load: exporting the folder to ONNX", List.of("export-onnx", "--model",
                             release.toString(), "--out", model.toString()));
                     exportSeconds = (System.nanoTime() - start) / 1e9;
-                    exportedBytes = bytes(onnxDir);
+                    exportedBytes = BenchFolder.bytes(onnxDir);
                 }
                 String json = ChildJvm.run("bench load: loading on " + backend, List.of("bench", "load", "--preset",
                         req.preset(), "--measure", model.toString(), "--backends", backend, "--threads",
@@ -82,7 +79,7 @@ public final class LoadBenchmark {
                 out.accept(report);
             }
         } finally {
-            delete(dir);
+            BenchFolder.delete(dir, "bench load");
         }
         return reports;
     }
@@ -129,31 +126,5 @@ public final class LoadBenchmark {
             throw new IllegalStateException("bench load: the child's report has no number " + key + ": " + m);
         }
         return ((Number) m.get(key)).doubleValue();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("hrm-bench-load-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("bench load: cannot create a temporary folder", e);
-        }
-    }
-
-    private static long bytes(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("bench load: cannot remove " + dir, e);
-        }
     }
 }

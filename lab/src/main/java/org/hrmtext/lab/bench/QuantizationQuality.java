@@ -1,15 +1,10 @@
 package org.hrmtext.lab.bench;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.hrmtext.app.batch.EvalItem;
 import org.hrmtext.app.eval.EvalJob;
 import org.hrmtext.app.io.ResultFormat;
@@ -80,7 +75,7 @@ public final class QuantizationQuality {
         List<EvalItem> items = EvalItem.read(data, EvalMode.EXACT);
         Tokenizer tok = tokenizers.openSaved(modelDir).orElseThrow(() -> new InvalidInputException(modelDir
                 + ": the quality benchmark needs the model's tokenizer files"));
-        Path dir = tempDir();
+        Path dir = BenchFolder.create("hrm-quality-", "bench quantization");
         try (tok) {
             ExportOptions f32 = ExportOptions.f32(17);
             Path reference = exported(modelDir, dir, f32);
@@ -103,7 +98,7 @@ public final class QuantizationQuality {
             }
             return reports;
         } finally {
-            delete(dir);
+            BenchFolder.delete(dir, "bench quantization");
         }
     }
 
@@ -184,23 +179,5 @@ public final class QuantizationQuality {
             kl += Math.exp(la) * (la - (b[i] - lzb));
         }
         return Math.max(0, kl);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("hrm-quality-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("bench quantization: cannot create a temporary folder", e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("bench quantization: cannot remove " + dir, e);
-        }
     }
 }
