@@ -52,6 +52,18 @@ public final class ReleaseTokenizerWriter {
                 vocabulary.put(symbols.get(a) + symbols.get(b), first + vocabulary.size());
             }
         }
+        Map<String, Object> root = tokenizerJson(vocabulary, merges);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("tokenizer.json"), JsonWriter.compact(root));
+        Files.writeString(dir.resolve("tokenizer_config.json"), JsonWriter.pretty(tokenizerConfig(maxLength)));
+    }
+
+    /**
+     * The content of a {@code tokenizer.json} shaped like the release's: its 14 added special
+     * tokens (ids 0–13), NFC normalizer, the Qwen2 split and ByteLevel pre-tokenizer and decoder,
+     * and a byte-level BPE model over {@code vocabulary} and {@code merges}.
+     */
+    public static Map<String, Object> tokenizerJson(Map<String, ?> vocabulary, List<String> merges) {
         Map<String, Object> byteLevel = new LinkedHashMap<>();
         byteLevel.put("type", "ByteLevel");
         byteLevel.put("add_prefix_space", false);
@@ -83,9 +95,7 @@ public final class ReleaseTokenizerWriter {
         root.put("post_processor", null);
         root.put("decoder", byteLevel);
         root.put("model", model);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("tokenizer.json"), JsonWriter.compact(root));
-        Files.writeString(dir.resolve("tokenizer_config.json"), JsonWriter.pretty(tokenizerConfig(maxLength)));
+        return root;
     }
 
     private static List<Object> addedTokens() {

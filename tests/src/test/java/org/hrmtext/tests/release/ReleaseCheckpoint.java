@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.config.ModelConfig;
-import org.hrmtext.formats.config.ModelConfigJson;
-import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.domain.model.FusedLayout;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.model.ParameterNames;
+import org.hrmtext.formats.config.ModelConfigJson;
+import org.hrmtext.formats.json.JsonWriter;
 import org.hrmtext.formats.safetensors.SafetensorsWriter;
+import org.hrmtext.lab.bench.ReleaseTokenizerWriter;
 
 /**
  * Rewrites a model into the layout of the released HRM-Text-1B checkpoint (HRM-TEXT.md, "The
@@ -91,9 +92,9 @@ final class ReleaseCheckpoint {
             m.put("torch_dtype", dtype);
         }
         if (style.withTokenizer()) {
-            m.put("pad_token_id", ReleaseTokenizerJson.PAD);
-            m.put("bos_token_id", ReleaseTokenizerJson.BOS);
-            m.put("eos_token_id", ReleaseTokenizerJson.EOS);
+            m.put("pad_token_id", ReleaseTokenizerWriter.PAD);
+            m.put("bos_token_id", ReleaseTokenizerWriter.BOS);
+            m.put("eos_token_id", ReleaseTokenizerWriter.EOS);
         }
         m.put("transformers_version", "4.57.1");
         return m;

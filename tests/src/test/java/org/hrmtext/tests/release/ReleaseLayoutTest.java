@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hrmtext.formats.json.Json;
+import org.hrmtext.cli.Hrm;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.formats.json.Json;
 import org.hrmtext.formats.safetensors.Safetensors;
 import org.hrmtext.formats.safetensors.SafetensorsWriter.Dtype;
 import org.hrmtext.formats.safetensors.SafetensorsWriter;
@@ -25,8 +26,8 @@ import org.hrmtext.inference.GenerationRequest;
 import org.hrmtext.inference.HrmTextModel;
 import org.hrmtext.inference.SamplingSettings;
 import org.hrmtext.inference.tokenizer.TokenizerCatalog;
+import org.hrmtext.lab.bench.ReleaseTokenizerWriter;
 import org.hrmtext.ports.Tokenizer;
-import org.hrmtext.cli.Hrm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class ReleaseLayoutTest {
     private static int[] engineTokens(Path model, int[] prompt) {
         try (HrmTextModel m = HrmTextModel.load(model, new HrmTextModel.Options("djl", "cpu", 1, 0))) {
             return m.generate(new GenerationRequest(List.of(prompt), NEW, SamplingSettings.greedy(), 0,
-                    Set.of(ReleaseTokenizerJson.EOS), List.of(), null)).newTokens().get(0);
+                    Set.of(ReleaseTokenizerWriter.EOS), List.of(), null)).newTokens().get(0);
         }
     }
 
@@ -114,7 +115,7 @@ class ReleaseLayoutTest {
             text = tok.encode(QUESTION.strip());
         }
         int[] prompt = new int[text.length + 3];
-        prompt[0] = ReleaseTokenizerJson.BOS;
+        prompt[0] = ReleaseTokenizerWriter.BOS;
         prompt[1] = 8; // direct = <|object_ref_start|>
         System.arraycopy(text, 0, prompt, 2, text.length);
         prompt[prompt.length - 1] = 7; // <|im_end|>
@@ -123,7 +124,7 @@ class ReleaseLayoutTest {
                 "--max-new-tokens", NEW, "--threads", 1, "--json").succeeded().out());
         assertEquals(boxed(expected), json.get("new_tokens"));
         int end = 0;
-        while (end < expected.length && expected[end] != ReleaseTokenizerJson.EOS) {
+        while (end < expected.length && expected[end] != ReleaseTokenizerWriter.EOS) {
             end++;
         }
         try (Tokenizer tok = TokenizerCatalog.installed().openSaved(bf16).orElseThrow()) {

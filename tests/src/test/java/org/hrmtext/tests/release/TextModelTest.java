@@ -24,6 +24,7 @@ import org.hrmtext.inference.text.FinishReason;
 import org.hrmtext.inference.text.TextModel;
 import org.hrmtext.inference.text.TextRequest;
 import org.hrmtext.inference.text.TextResult;
+import org.hrmtext.lab.bench.ReleaseTokenizerWriter;
 import org.hrmtext.ports.Tokenizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,20 +61,20 @@ class TextModelTest {
             TextRequest request = TextRequest.builder("  " + QUESTION + "\n").maxNewTokens(24).build();
             int[] prompt = hrm.promptIds(request);
             int[] text = tok.encode(QUESTION);
-            assertEquals(ReleaseTokenizerJson.BOS, prompt[0], "<|im_start|>");
+            assertEquals(ReleaseTokenizerWriter.BOS, prompt[0], "<|im_start|>");
             assertEquals(8, prompt[1], "direct = <|object_ref_start|>");
             assertEquals(7, prompt[prompt.length - 1], "<|im_end|>");
             assertArrayEquals(text, Arrays.copyOfRange(prompt, 2, prompt.length - 1), "the stripped prompt, no specials added");
 
             TextResult r = hrm.generate(request);
             int[] expected = hrm.model().generate(new GenerationRequest(List.of(prompt), 24,
-                    request.sampling(), 0, java.util.Set.of(ReleaseTokenizerJson.EOS), List.of(), null))
+                    request.sampling(), 0, java.util.Set.of(ReleaseTokenizerWriter.EOS), List.of(), null))
                     .newTokens().get(0);
             assertArrayEquals(expected, r.tokenIds());
             assertEquals(prompt.length, r.promptTokens());
             assertEquals(expected.length, r.generatedTokens());
             assertEquals(tok.decode(tok.layout().answer(expected)), r.text());
-            boolean endedOnEos = expected[expected.length - 1] == ReleaseTokenizerJson.EOS;
+            boolean endedOnEos = expected[expected.length - 1] == ReleaseTokenizerWriter.EOS;
             assertEquals(endedOnEos ? FinishReason.STOP_TOKEN : FinishReason.LENGTH, r.finishReason());
             assertFalse(r.text().contains("<|box_end|>"));
             assertTrue(r.prefillMillis() > 0);
