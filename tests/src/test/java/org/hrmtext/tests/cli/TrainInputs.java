@@ -20,7 +20,7 @@ import org.hrmtext.cli.Hrm;
  * {@code reverse.jsonl}, the reverse-a-digit-string task of {@code examples/make_reverse_task.py}
  * (1 = boq, 2 = eoq, 3 = eoa, 4 = direct, 10..19 = digits). Variants change one line.
  */
-final class TrainInputs {
+public final class TrainInputs {
     static final String CONFIG = """
             model:
               preset: tiny
@@ -94,7 +94,7 @@ final class TrainInputs {
     }
 
     /** {@code samples} JSONL lines of the reverse task, deterministic in {@code seed}. */
-    static String reverseTask(int samples, long seed) {
+    public static String reverseTask(int samples, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         StringBuilder sb = new StringBuilder();
         for (int s = 0; s < samples; s++) {

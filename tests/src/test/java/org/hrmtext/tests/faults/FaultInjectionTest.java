@@ -10,13 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hrmtext.cli.Hrm;
 import org.hrmtext.golden.GoldenCase;
+import org.hrmtext.tests.cli.TrainInputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +56,7 @@ class FaultInjectionTest {
         Files.copy(golden.dir().resolve("model.safetensors"), model.resolve("model.safetensors"));
         Files.copy(golden.dir().resolve("batch.json"), base.resolve("batch.json"));
         Files.writeString(base.resolve("tiny.yaml"), Workspace.YAML);
-        Files.writeString(base.resolve("ids.jsonl"), reverseTask(64));
+        Files.writeString(base.resolve("ids.jsonl"), TrainInputs.reverseTask(64, 1234));
         Path text = Files.writeString(base.resolve("text.jsonl"), textPairs());
         Hrm.run("prepare", "--input", text, "--out", base.resolve("v1"), "--format", "v1", "--epochs", 1).succeeded();
         Path run = base.resolve("textrun");
@@ -109,20 +107,6 @@ class FaultInjectionTest {
                 () -> assertEquals(before, after, "files written, changed or removed"));
     }
 
-    /** Token-id JSONL of the reverse-a-digit-string task (1 = boq, 2 = eoq, 3 = eoa, 4 = direct, 10..19 = digits). */
-    private static String reverseTask(int samples) {
-        SplittableRandom rng = new SplittableRandom(1234);
-        StringBuilder sb = new StringBuilder();
-        for (int s = 0; s < samples; s++) {
-            int[] digits = rng.ints(3 + rng.nextInt(6), 10, 20).toArray();
-            String forward = IntStream.of(digits).mapToObj(Integer::toString).collect(Collectors.joining(","));
-            String backward = IntStream.range(0, digits.length).mapToObj(i -> Integer.toString(digits[digits.length - 1 - i]))
-                    .collect(Collectors.joining(","));
-            sb.append("{\"instruction_ids\":[1,4,").append(forward).append(",2],\"response_ids\":[").append(backward)
-                    .append(",3]}\n");
-        }
-        return sb.toString();
-    }
 
     private static String textPairs() {
         String[] words = {"red", "green", "blue", "gold"};
