@@ -10,9 +10,10 @@ import org.hrmtext.domain.schedule.StackId;
 /**
  * Writes the nodes of one module call: each pre-norm block
  * {@code x += o_proj(sigmoid(gate) · Attn(rope(q), rope(k), v)); x += down(silu(gate) · up)} over
- * {@code rms(x)}, then MagicNorm (one more scale-free rms). Each layer's attention concatenates the
- * call's past keys/values with the new ones (keys after RoPE) and emits them as that call's present
- * cache outputs (float32, or float16 with the Casts around the Concat). Projections are written
+ * {@code rms(x)}, then MagicNorm (one more scale-free rms). Each layer's attention emits only the
+ * new keys (after RoPE) and values of its call as outputs, time-major, and attends over the past
+ * ones with the new ones appended (float32, or float16 with Casts around the Concat): the caller
+ * keeps the one copy of the cache and appends the new entries to it. Projections are written
  * by {@link OnnxProjections} (MatMul, or MatMulNBits for quantized weights).
  *
  * <p>{@code rms} is written as {@code Pow(x, 2) → ReduceMean → Add(eps) → Sqrt → Div → Mul(ones)}:
@@ -69,32 +70,35 @@ final class OnnxBlockWriter {
         String q = rotary.apply(heads(parts[1], heads, headDim));
         String k = rotary.apply(heads(parts[2], heads, headDim));
         String v = heads(parts[3], heads, headDim);
-        String keys = OnnxSignature.presentKey(call, index);
-        String values = OnnxSignature.presentValue(call, index);
-        String allKeys = cached(OnnxSignature.pastKey(call, index), k, keys);
-        String allValues = cached(OnnxSignature.pastValue(call, index), v, values);
-        String kt = g.op("Transpose", List.of(allKeys), attr("perm", new long[] {0, 1, 3, 2}));
+        String allKeys = cached(OnnxSignature.pastKey(call, index), k, OnnxSignature.newKey(call, index));
+        String allValues = cached(OnnxSignature.pastValue(call, index), v, OnnxSignature.newValue(call, index));
+        String kt = g.op("Transpose", List.of(allKeys), attr("perm", new long[] {1, 2, 3, 0}));
+        String vs = g.op("Transpose", List.of(allValues), attr("perm", new long[] {1, 2, 0, 3}));
         String scores = g.op("Mul", List.of(g.op("MatMul", List.of(q, kt)), g.scalar(1.0f / (float) Math.sqrt(headDim))));
         String probs = g.op("Softmax", List.of(g.op("Add", List.of(scores, bias))), attr("axis", -1));
-        String o = g.op("Transpose", List.of(g.op("MatMul", List.of(probs, allValues))), attr("perm", new long[] {0, 2, 1, 3}));
+        String o = g.op("Transpose", List.of(g.op("MatMul", List.of(probs, vs))), attr("perm", new long[] {0, 2, 1, 3}));
         String merged = g.op("Reshape", List.of(o, g.ints(0, 0, heads * headDim)));
         String gated = g.op("Mul", List.of(g.op("Sigmoid", List.of(parts[0])), merged));
         return projections.apply(gated, layer + ".self_attn.o_proj.weight");
     }
 
     /**
-     * Appends the new keys or values to the past ones as the {@code present} output and returns
-     * the float32 tensor attention reads: the output itself, or with a float16 cache the new
-     * entries cast down before the Concat and the whole cache cast back up after it.
+     * Emits the new keys or values {@code fresh} ({@code [batch, heads, query_len, head_dim]})
+     * time-major as the {@code output} {@code [query_len, batch, heads, head_dim]} (cast down to
+     * float16 with a float16 cache) and returns the float32 time-major tensor of every key or value
+     * attention reads: the past with the new ones appended (a per-layer intermediate, not an
+     * output), cast back up with a float16 cache.
      */
-    private String cached(String past, String fresh, String present) {
+    private String cached(String past, String fresh, String output) {
+        long[] timeMajor = {2, 0, 1, 3};
         if (!halfCache) {
-            g.opInto("Concat", List.of(past, fresh), present, attr("axis", 2));
-            return present;
+            g.opInto("Transpose", List.of(fresh), output, attr("perm", timeMajor));
+            return g.op("Concat", List.of(past, output), attr("axis", 0));
         }
-        String half = g.op("Cast", List.of(fresh), attr("to", OnnxSignature.FLOAT16));
-        g.opInto("Concat", List.of(past, half), present, attr("axis", 2));
-        return g.op("Cast", List.of(present), attr("to", OnnxSignature.FLOAT));
+        String transposed = g.op("Transpose", List.of(fresh), attr("perm", timeMajor));
+        g.opInto("Cast", List.of(transposed), output, attr("to", OnnxSignature.FLOAT16));
+        return g.op("Cast", List.of(g.op("Concat", List.of(past, output), attr("axis", 0))),
+                attr("to", OnnxSignature.FLOAT));
     }
 
     /** {@code [batch, T, heads·head_dim]} to {@code [batch, heads, T, head_dim]}. */

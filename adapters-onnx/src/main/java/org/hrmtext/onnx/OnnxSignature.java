@@ -15,12 +15,16 @@ import org.hrmtext.domain.schedule.RecurrenceSchedule;
  * input_ids, position_ids       int64 [batch, query_len]
  * attention_bias                float [batch, 1, query_len, key_len]   0 = attend, -1e9 = blocked
  * logits_index                  int64 [batch]
- * past_key.C.L, past_value.C.L  float [batch, heads, past_len, head_dim] per module call C, layer L
+ * past_key.C.L, past_value.C.L  float [past_len, batch, heads, head_dim] per module call C, layer L
  * logits, first_logits          float [batch, vocab]
- * present_key.C.L, ...          float [batch, heads, key_len, head_dim]
+ * new_key.C.L, new_value.C.L    float [query_len, batch, heads, head_dim]
  * </pre>
  *
- * <p>The caches are float32, or float16 in a model exported with {@code --kv-dtype f16}.
+ * <p>The caches are time-major, so that the cached positions of every row form one contiguous
+ * prefix that grows in place: a client appends each run's {@code new_*} outputs to its
+ * {@code past_*} tensors along axis 0 (the graph never copies the whole cache into an output, and
+ * the runtime keeps a single copy of it). They are float32, or float16 in a model exported with
+ * {@code --kv-dtype f16}.
  */
 final class OnnxSignature {
     static final String INPUT_IDS = "input_ids";
@@ -101,12 +105,12 @@ final class OnnxSignature {
         return "past_value." + call + "." + layer;
     }
 
-    static String presentKey(int call, int layer) {
-        return "present_key." + call + "." + layer;
+    static String newKey(int call, int layer) {
+        return "new_key." + call + "." + layer;
     }
 
-    static String presentValue(int call, int layer) {
-        return "present_value." + call + "." + layer;
+    static String newValue(int call, int layer) {
+        return "new_value." + call + "." + layer;
     }
 
     /** Module calls in the unrolled recurrence. */
@@ -140,14 +144,14 @@ final class OnnxSignature {
         out.add(new Port(FIRST_LOGITS, FLOAT, List.of(BATCH, vocab)));
         for (int c = 0; c < calls; c++) {
             for (int l = 0; l < layers; l++) {
-                out.add(cache(presentKey(c, l), KEY_LEN));
-                out.add(cache(presentValue(c, l), KEY_LEN));
+                out.add(cache(newKey(c, l), QUERY_LEN));
+                out.add(cache(newValue(c, l), QUERY_LEN));
             }
         }
         return out;
     }
 
     private Port cache(String name, String timeAxis) {
-        return new Port(name, cacheType, List.of(BATCH, heads, timeAxis, headDim));
+        return new Port(name, cacheType, List.of(timeAxis, BATCH, heads, headDim));
     }
 }

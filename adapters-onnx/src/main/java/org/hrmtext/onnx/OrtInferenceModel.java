@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
@@ -54,8 +55,20 @@ final class OrtInferenceModel implements InferenceModel {
 
     @Override
     public KvCache newCache(int batch) {
+        return newCache(batch, 0);
+    }
+
+    /** A cache whose first run reserves at least {@code positions} positions (see {@link OrtKvCache}). */
+    @Override
+    public KvCache newCache(int batch, int positions) {
         checkOpen();
-        return new OrtKvCache(this, signature, batch, config.numAttentionHeads(), config.headDim(), config.vocabSize());
+        if (positions < 0) {
+            throw new IllegalArgumentException("a KV cache cannot expect " + positions + " positions");
+        }
+        OrtKvCache cache = new OrtKvCache(this, signature, batch, config.numAttentionHeads(), config.headDim(),
+                config.vocabSize());
+        cache.expect(positions);
+        return cache;
     }
 
     @Override
@@ -70,20 +83,20 @@ final class OrtInferenceModel implements InferenceModel {
             Map<String, OnnxTensorLike> inputs = kv.inputs(request);
             OrtStepBuffers buffers = kv.buffers();
             long start = System.nanoTime();
-            OrtSession.Result result = prefillRun != null && request.queryLen() > 1
-                    ? session.run(inputs, buffers.allocatedOutputs(), buffers.pinnedOutputs(), prefillRun)
-                    : session.run(inputs, buffers.allocatedOutputs(), buffers.pinnedOutputs());
-            runNanos.add(System.nanoTime() - start);
-            try {
-                ForwardResult out = new ForwardResult(buffers.logits(), buffers.firstLogits());
-                kv.advance(result, request.queryLen());
-                return out;
-            } catch (RuntimeException e) {
-                result.close();
-                throw e;
+            try (OrtSession.Result ignored = prefillRun != null && request.queryLen() > 1
+                    ? session.run(inputs, Set.of(), kv.outputs(), prefillRun)
+                    : session.run(inputs, Set.of(), kv.outputs())) {
+                runNanos.add(System.nanoTime() - start);
             }
+            ForwardResult out = new ForwardResult(buffers.logits(), buffers.firstLogits());
+            kv.advance(request.queryLen());
+            return out;
         } catch (OrtException e) {
+            kv.release();
             throw new IllegalStateException("ONNX Runtime forward failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            kv.release();
+            throw e;
         }
     }
 
@@ -98,8 +111,14 @@ final class OrtInferenceModel implements InferenceModel {
         }
         int heads = config.numAttentionHeads();
         int headDim = config.headDim();
-        return new OrtKvCache(this, signature, rows.size(), heads, headDim, config.vocabSize(),
-                OrtKvCacheGather.tensors(signature, rows, length, heads, headDim), length);
+        OrtKvCache gathered = new OrtKvCache(this, signature, rows.size(), heads, headDim, config.vocabSize());
+        try {
+            OrtKvCacheGather.fill(gathered, rows, length);
+            return gathered;
+        } catch (RuntimeException e) {
+            gathered.close();
+            throw e;
+        }
     }
 
     private void check(OrtKvCache kv, ForwardRequest r) {

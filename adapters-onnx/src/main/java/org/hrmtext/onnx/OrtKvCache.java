@@ -3,34 +3,44 @@ package org.hrmtext.onnx;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.util.Map;
 import org.hrmtext.ports.ForwardRequest;
 import org.hrmtext.ports.KvCache;
 
 /**
- * The key/value caches of one generation request in ONNX Runtime memory: the present tensors of
- * the last run, fed back as the next run's past tensors without a copy into Java. Replacing them
- * closes the previous run's result. Before the first run every past tensor is one shared
- * zero-length tensor {@code [batch, heads, 0, head_dim]}, of the model's cache element type
- * (float32, or float16 for a model exported with {@code --kv-dtype f16}). The other inputs and the
- * logits live in {@link OrtStepBuffers} reused from run to run. Not shared between threads.
+ * The key/value caches of one generation request, held once, in Java direct buffers that ONNX
+ * Runtime reads and writes in place: one buffer per module call, layer, key and value, time-major
+ * ({@code [capacity, batch, heads, head_dim]}, see {@link OnnxSignature}), so the cached positions
+ * are a contiguous prefix. A run reads the prefix through {@code past_*} tensors that are views of
+ * it and writes its {@code new_*} outputs straight into the positions after it (pinned outputs,
+ * views too); nothing of the cache is copied per step, and no second copy of it exists while a
+ * step runs. The first run reserves what it needs or the positions the caller expects, whichever
+ * is more; when a later run needs more, each buffer in turn is replaced by one with a quarter more
+ * room (at least what the run needs, a multiple of 64) and freed at once, so growing never holds
+ * more than one old buffer beside the new ones. The other inputs and the logits
+ * live in {@link OrtStepBuffers}, reused from run to run. Not shared between threads.
  */
 final class OrtKvCache implements KvCache {
+    /** Growth beyond the first reservation rounds capacities up to a multiple of this. */
+    private static final int GROWTH_STEP = 64;
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtInferenceModel owner;
-    private final OnnxSignature signature;
     private final int batch;
-    private final long bytesPerPosition;
-    private final OnnxTensor empty;
+    private final long[] rowShape;
+    /** Bytes of one position of one tensor: {@code batch · heads · head_dim · element bytes}. */
+    private final long positionBytes;
+    private final OnnxJavaType type;
     private final OrtStepBuffers buffers;
-    private final OnnxTensorLike[] past;
-    private OrtSession.Result last;
-    /** Gathered tensors by present name, fed as the past of the first run, then closed; null otherwise. */
-    private Map<String, OnnxTensor> seeded;
+    private final ByteBuffer[] store;
+    private final OnnxTensor[] pastViews;
+    private final OnnxTensor[] newViews;
+    private int capacity;
+    private int expected;
     private int length;
     private boolean closed;
 
@@ -39,55 +49,55 @@ final class OrtKvCache implements KvCache {
             throw new IllegalArgumentException("a KV cache needs at least one row, got " + batch);
         }
         this.owner = owner;
-        this.signature = signature;
         this.batch = batch;
-        this.bytesPerPosition = 2L * signature.calls() * signature.layers() * batch * heads * headDim
-                * signature.cacheElementBytes();
-        OnnxTensor emptyTensor = null;
+        this.rowShape = new long[] {batch, heads, headDim};
+        this.positionBytes = (long) batch * heads * headDim * signature.cacheElementBytes();
+        this.type = signature.cacheType() == OnnxSignature.FLOAT16 ? OnnxJavaType.FLOAT16 : OnnxJavaType.FLOAT;
         try {
-            emptyTensor = emptyCache(signature.cacheType(), new long[] {batch, heads, 0, headDim});
             this.buffers = new OrtStepBuffers(signature, batch, vocab);
         } catch (OrtException e) {
-            if (emptyTensor != null) {
-                emptyTensor.close();
-            }
             throw new IllegalStateException("ONNX Runtime cannot allocate the run buffers: " + e.getMessage(), e);
         }
-        this.empty = emptyTensor;
-        this.past = new OnnxTensorLike[buffers.presentNames().length];
-    }
-
-    /** A cache of {@code length} positions starting from gathered tensors (see {@link OrtKvCacheGather}). */
-    OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim, long vocab,
-            Map<String, OnnxTensor> seeded, int length) {
-        this(owner, signature, batch, heads, headDim, vocab);
-        this.seeded = seeded;
-        this.length = length;
-    }
-
-    /** The zero-length past tensor of the cache's element type (float32 or float16). */
-    private static OnnxTensor emptyCache(int cacheType, long[] shape) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        return cacheType == OnnxSignature.FLOAT16
-                ? OnnxTensor.createTensor(env, ByteBuffer.allocateDirect(0), shape, OnnxJavaType.FLOAT16)
-                : OnnxTensor.createTensor(env, FloatBuffer.allocate(0), shape);
+        int tensors = buffers.pastNames().length;
+        this.store = new ByteBuffer[tensors];
+        this.pastViews = new OnnxTensor[tensors];
+        this.newViews = new OnnxTensor[tensors];
     }
 
     boolean ownedBy(OrtInferenceModel model) {
         return owner == model;
     }
 
+    /** The cache's buffers in {@link OrtStepBuffers#pastNames()} order (for {@link OrtKvCacheGather}). */
+    ByteBuffer buffer(int tensor) {
+        checkOpen();
+        return store[tensor];
+    }
+
+    /** Bytes of one cached position of one tensor (all rows). */
+    long positionBytes() {
+        return positionBytes;
+    }
+
     /**
-     * The inputs of a run of {@code r} (in this cache's reused {@link OrtStepBuffers}), every
-     * {@code past_*} being the last run's present tensor, the gathered start, or the empty tensor.
+     * Makes room for {@code r}'s new positions and returns the inputs of its run: the step buffers
+     * and a view of each cache's prefix as its {@code past_*} tensor. Call {@link #outputs} for the
+     * outputs, then {@link #advance} after the run or {@link #release} when it fails.
      */
     Map<String, OnnxTensorLike> inputs(ForwardRequest r) throws OrtException {
         checkOpen();
-        String[] names = buffers.presentNames();
-        for (int i = 0; i < names.length; i++) {
-            past[i] = present(names[i]);
+        release();
+        reserve(length + r.queryLen());
+        for (int i = 0; i < store.length; i++) {
+            pastViews[i] = view(i, 0, length);
+            newViews[i] = view(i, length, r.queryLen());
         }
-        return buffers.inputs(r, past);
+        return buffers.inputs(r, pastViews);
+    }
+
+    /** The outputs of the run {@link #inputs} prepared: the logits buffers and the views the new keys/values go to. */
+    Map<String, OnnxValue> outputs() {
+        return buffers.outputs(newViews);
     }
 
     /** The buffers runs of this cache read and write. */
@@ -95,23 +105,63 @@ final class OrtKvCache implements KvCache {
         return buffers;
     }
 
-    /** The cache tensor of a present name: from the last run, the gathered start, or the empty tensor. */
-    OnnxTensorLike present(String name) {
-        checkOpen();
-        if (last != null) {
-            return (OnnxTensor) last.get(name).orElseThrow();
-        }
-        return seeded != null ? seeded.get(name) : empty;
+    /** Counts the positions the last run wrote as cached. */
+    void advance(int tokens) {
+        release();
+        length += tokens;
     }
 
-    /** Takes the result of a run over {@code tokens} new positions; its present tensors become the cache. */
-    void advance(OrtSession.Result result, int tokens) {
-        if (last != null) {
-            last.close();
+    /** Closes the views of the last {@link #inputs} call. */
+    void release() {
+        for (int i = 0; i < store.length; i++) {
+            closeView(pastViews, i);
+            closeView(newViews, i);
         }
-        last = result;
-        length += tokens;
-        closeSeeded();
+    }
+
+    /** Starts a gathered cache at {@code positions} cached positions (its buffers already filled by {@link #reserve}). */
+    void startAt(int positions) {
+        length = positions;
+    }
+
+    /** The positions the first run reserves at least (the caller's expected prompt plus new tokens). */
+    void expect(int positions) {
+        expected = positions;
+    }
+
+    /**
+     * Grows every buffer to hold at least {@code positions} positions: the first time exactly that
+     * (or the expected positions if more), later a quarter more than now, rounded up to 64.
+     */
+    void reserve(int positions) {
+        if (positions <= capacity) {
+            return;
+        }
+        long wanted = capacity == 0 ? Math.max(positions, expected)
+                : Math.max(positions, (capacity + capacity / 4L + GROWTH_STEP - 1) / GROWTH_STEP * GROWTH_STEP);
+        int grown = (int) Math.min(wanted, Integer.MAX_VALUE);
+        for (int i = 0; i < store.length; i++) {
+            ByteBuffer bigger = DirectBuffers.allocate(grown * positionBytes, "the KV cache (" + store.length
+                    + " tensors of " + grown + " positions × " + positionBytes + " bytes)");
+            if (store[i] != null) {
+                bigger.put(0, store[i], 0, Math.toIntExact(length * positionBytes));
+                DirectBuffers.free(store[i]);
+            }
+            store[i] = bigger;
+        }
+        capacity = grown;
+    }
+
+    private OnnxTensor view(int tensor, int from, int positions) throws OrtException {
+        ByteBuffer slice = store[tensor].slice(Math.toIntExact(from * positionBytes), Math.toIntExact(positions * positionBytes));
+        return OnnxTensor.createTensor(env, slice, new long[] {positions, rowShape[0], rowShape[1], rowShape[2]}, type);
+    }
+
+    private static void closeView(OnnxTensor[] views, int i) {
+        if (views[i] != null) {
+            views[i].close();
+            views[i] = null;
+        }
     }
 
     @Override
@@ -124,9 +174,10 @@ final class OrtKvCache implements KvCache {
         return length;
     }
 
+    /** Bytes the buffers hold: {@code capacity ≥ length} positions (the room a run made, used or not). */
     @Override
     public long bytes() {
-        return bytesPerPosition * length;
+        return positionBytes * store.length * capacity;
     }
 
     private void checkOpen() {
@@ -139,19 +190,12 @@ final class OrtKvCache implements KvCache {
     public void close() {
         if (!closed) {
             closed = true;
-            if (last != null) {
-                last.close();
-            }
-            empty.close();
+            release();
             buffers.close();
-            closeSeeded();
-        }
-    }
-
-    private void closeSeeded() {
-        if (seeded != null) {
-            seeded.values().forEach(OnnxTensor::close);
-            seeded = null;
+            for (int i = 0; i < store.length; i++) {
+                DirectBuffers.free(store[i]);
+                store[i] = null;
+            }
         }
     }
 }

@@ -16,6 +16,9 @@ import org.hrmtext.domain.InvalidInputException;
  * difference becomes a message naming the file and the input or output.
  */
 final class OrtSignatureCheck {
+    /** An output only files of the earlier cache contract have (the whole cache, past and new). */
+    static final String EARLIER_CONTRACT_OUTPUT = "present_key.0.0";
+
     private OrtSignatureCheck() {
     }
 
@@ -37,6 +40,11 @@ final class OrtSignatureCheck {
 
     static void check(OrtSession session, OnnxSignature expected, String file) {
         try {
+            if (session.getOutputInfo().containsKey(EARLIER_CONTRACT_OUTPUT)) {
+                throw new InvalidInputException(file + ": output " + EARLIER_CONTRACT_OUTPUT + " belongs to the earlier"
+                        + " cache contract (present_* outputs holding the whole cache); re-export the model with this"
+                        + " version's hrm export-onnx (caches are now time-major past_* inputs and new_* outputs)");
+            }
             Map<String, NodeInfo> inputs = session.getInputInfo();
             compare(file, "input", inputs, expected.inputs());
             for (String name : inputs.keySet()) {

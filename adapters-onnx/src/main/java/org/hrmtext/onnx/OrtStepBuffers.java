@@ -10,10 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.hrmtext.ports.ForwardRequest;
 
 /**
@@ -22,15 +19,15 @@ import org.hrmtext.ports.ForwardRequest;
  * that ONNX Runtime reads in place (their tensors are remade only when the query length changes),
  * {@code attention_bias} in a direct buffer that grows with the keys (a tensor over it is a view,
  * no copy), and {@code logits}/{@code first_logits} are pinned outputs that ONNX Runtime writes
- * into this object's buffers. The input map and the list of present names are built once. Owned
- * by one {@link OrtKvCache}, so not shared between threads.
+ * into this object's buffers, beside the {@code new_*} views of the cache the run writes. The
+ * input and output maps and the cache names are built once. Owned by one {@link OrtKvCache}, so
+ * not shared between threads.
  */
 final class OrtStepBuffers implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final int batch;
     private final String[] pastNames;
-    private final String[] presentNames;
-    private final Set<String> presentSet;
+    private final String[] newNames;
     private final Map<String, OnnxTensorLike> inputs = new HashMap<>();
     private final LongBuffer index;
     private final OnnxTensor indexTensor;
@@ -49,18 +46,16 @@ final class OrtStepBuffers implements AutoCloseable {
         this.batch = batch;
         int pairs = signature.calls() * signature.layers();
         pastNames = new String[2 * pairs];
-        presentNames = new String[2 * pairs];
-        presentSet = new LinkedHashSet<>();
+        newNames = new String[2 * pairs];
         int i = 0;
         for (int c = 0; c < signature.calls(); c++) {
             for (int l = 0; l < signature.layers(); l++) {
                 pastNames[i] = OnnxSignature.pastKey(c, l);
-                presentNames[i++] = OnnxSignature.presentKey(c, l);
+                newNames[i++] = OnnxSignature.newKey(c, l);
                 pastNames[i] = OnnxSignature.pastValue(c, l);
-                presentNames[i++] = OnnxSignature.presentValue(c, l);
+                newNames[i++] = OnnxSignature.newValue(c, l);
             }
         }
-        presentSet.addAll(List.of(presentNames));
         index = longs(batch);
         logits = floats(batch * vocab);
         firstLogits = floats(batch * vocab);
@@ -79,26 +74,27 @@ final class OrtStepBuffers implements AutoCloseable {
         inputs.put(OnnxSignature.LOGITS_INDEX, indexTensor);
     }
 
-    /** The present names of the cache tensors, in the order {@link #inputs} takes their tensors. */
-    String[] presentNames() {
-        return presentNames;
+    /** The names of the past cache inputs, in the order {@link #inputs} and {@link #outputs} take their tensors. */
+    String[] pastNames() {
+        return pastNames;
     }
 
-    /** The outputs a run asks ONNX Runtime to allocate: every present tensor. */
-    Set<String> allocatedOutputs() {
-        return presentSet;
-    }
-
-    /** The outputs a run writes into this object's buffers: {@code logits} and {@code first_logits}. */
-    Map<String, OnnxValue> pinnedOutputs() {
+    /**
+     * The outputs of a run, all written in place: {@code logits} and {@code first_logits} into this
+     * object's buffers and {@code fresh[i]} as the new keys/values of {@code pastNames()[i]}.
+     */
+    Map<String, OnnxValue> outputs(OnnxTensor[] fresh) {
+        for (int i = 0; i < newNames.length; i++) {
+            pinned.put(newNames[i], fresh[i]);
+        }
         return pinned;
     }
 
     /**
-     * The input map of a run of {@code r}, with {@code past[i]} as the past tensor of
-     * {@code presentNames()[i]}; the map and its tensors stay valid until the next call.
+     * The input map of a run of {@code r}, with {@code past[i]} as the tensor of
+     * {@code pastNames()[i]}; the map and its tensors stay valid until the next call.
      */
-    Map<String, OnnxTensorLike> inputs(ForwardRequest r, OnnxTensorLike[] past) throws OrtException {
+    Map<String, OnnxTensorLike> inputs(ForwardRequest r, OnnxTensor[] past) throws OrtException {
         int n = batch * r.queryLen();
         if (r.queryLen() != queryLen) {
             closeAll(idsTensor, positionsTensor);
@@ -184,6 +180,9 @@ final class OrtStepBuffers implements AutoCloseable {
     @Override
     public void close() {
         closeAll(idsTensor, positionsTensor, biasTensor, indexTensor);
+        for (String name : newNames) {
+            pinned.remove(name); // views of the cache, closed by it
+        }
         pinned.values().forEach(OnnxValue::close);
         inputs.clear();
     }

@@ -18,6 +18,9 @@ import java.util.ServiceLoader;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.golden.GoldenCase;
+import org.hrmtext.onnx.proto.OnnxProto.GraphProto;
+import org.hrmtext.onnx.proto.OnnxProto.ModelProto;
+import org.hrmtext.onnx.proto.OnnxProto.NodeProto;
 import org.hrmtext.ports.BackendCapability;
 import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.ports.BackendProvider;
@@ -53,8 +56,8 @@ class OrtLoadingTest {
         ModelWeights other = GoldenCase.load("reference/hrm-h3l2").weights();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
                 new ModelSource(Optional.of(other), Optional.of(file)), BackendOptions.cpu(1)));
-        assertTrue(e.getMessage().contains(file + ": input past_key.0.0 is float32 [batch, 4, past_len, 16]"
-                + " but this model's config expects float32 [batch, 6, past_len, 16]"), e.getMessage());
+        assertTrue(e.getMessage().contains(file + ": input past_key.0.0 is float32 [past_len, batch, 4, 16]"
+                + " but this model's config expects float32 [past_len, batch, 6, 16]"), e.getMessage());
     }
 
     @Test
@@ -74,7 +77,40 @@ class OrtLoadingTest {
         ModelWeights moreCalls = GoldenCase.load("golden/hrm").weights();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
                 new ModelSource(Optional.of(moreCalls), Optional.of(file)), BackendOptions.cpu(1)));
-        assertTrue(e.getMessage().contains("ut.onnx: input past_key.4.0 is missing (expected float32 [batch, 4, past_len, 16])"), e.getMessage());
+        assertTrue(e.getMessage().contains("ut.onnx: input past_key.4.0 is missing (expected float32 [past_len, batch, 4, 16])"), e.getMessage());
+    }
+
+    @Test
+    void asksToReExportAFileOfTheEarlierCacheContract() throws IOException {
+        Path file = dir.resolve("earlier.onnx");
+        provider.exporter().export(GoldenCase.load("golden/ut").weights(), file, 17, Map.of());
+        // the earlier contract's first present output in place of the first new_* output
+        ModelProto.Builder model = ModelProto.parseFrom(Files.readAllBytes(file)).toBuilder();
+        String fresh = OnnxSignature.newKey(0, 0);
+        GraphProto.Builder graph = model.getGraphBuilder();
+        for (int i = 0; i < graph.getOutputCount(); i++) {
+            if (graph.getOutput(i).getName().equals(fresh)) {
+                graph.getOutputBuilder(i).setName(OrtSignatureCheck.EARLIER_CONTRACT_OUTPUT);
+            }
+        }
+        for (NodeProto.Builder node : graph.getNodeBuilderList()) {
+            for (int i = 0; i < node.getOutputCount(); i++) {
+                if (node.getOutput(i).equals(fresh)) {
+                    node.setOutput(i, OrtSignatureCheck.EARLIER_CONTRACT_OUTPUT);
+                }
+            }
+            for (int i = 0; i < node.getInputCount(); i++) {
+                if (node.getInput(i).equals(fresh)) {
+                    node.setInput(i, OrtSignatureCheck.EARLIER_CONTRACT_OUTPUT);
+                }
+            }
+        }
+        Files.write(file, model.build().toByteArray());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> provider.openInference(ModelSource.ofFile(file), BackendOptions.cpu(1)));
+        assertTrue(e.getMessage().startsWith(file + ": output present_key.0.0 belongs to the earlier cache contract"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("re-export"), e.getMessage());
     }
 
     @Test

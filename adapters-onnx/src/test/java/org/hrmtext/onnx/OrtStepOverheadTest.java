@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java side of a decode step in ONNX Runtime: on a model with as many cache tensors as the
- * released XL shape (8 module calls x 16 layers, 256 past and 256 present tensors) but tiny
+ * released XL shape (8 module calls x 16 layers, 256 past inputs and 256 new outputs, all views of the cache) but tiny
  * matrices, the time a forward spends outside {@code OrtSession.run} (building inputs, reading
- * logits, taking the present tensors) stays a small share of the step, and reusing the step buffers gives the
+ * logits, making the cache views) stays a small share of the step, and reusing the step buffers gives the
  * same logits as a fresh cache run over the same tokens. Prints the figures.
  */
 class OrtStepOverheadTest {

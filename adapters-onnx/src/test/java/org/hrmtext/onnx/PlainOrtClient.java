@@ -1,9 +1,7 @@
 package org.hrmtext.onnx;
 
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -21,9 +19,9 @@ import java.util.Map;
  * A third-party client of an exported file: nothing but the plain ONNX Runtime Java API and the
  * documented inputs and outputs (README, "ONNX export"), no class of this project. Greedy
  * decoding of one prompt: prefill with a zero attention bias (the prompt is one bidirectional
- * prefix), then one token per run, each {@code present_*} output fed back as the next
- * {@code past_*} input; every {@code past_*} starts as a zero-length tensor of the type the file
- * declares (float32 or float16).
+ * prefix), then one token per run, each {@code new_*} output appended to its {@code past_*}
+ * bytes (time-major, so appending is concatenation) for the next run; every {@code past_*} starts
+ * empty, of the type the file declares (float32 or float16).
  *
  * <pre>
  * java -cp onnxruntime.jar:test-classes org.hrmtext.onnx.PlainOrtClient model.onnx 1,4,12 8
@@ -45,7 +43,7 @@ public final class PlainOrtClient {
                 OrtSession session = env.createSession(file, so)) {
             Map<String, NodeInfo> inputs = session.getInputInfo();
             int[] out = new int[n];
-            OrtSession.Result last = null;
+            Map<String, byte[]> cache = new HashMap<>();
             List<OnnxTensor> owned = new ArrayList<>();
             try {
                 long[] tokens = prompt;
@@ -65,40 +63,39 @@ public final class PlainOrtClient {
                     feed.put("logits_index", own(owned, OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {t - 1}),
                             new long[] {1})));
                     for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {
-                        if (!e.getKey().startsWith("past_")) {
-                            continue;
-                        }
-                        if (last == null) {
+                        if (e.getKey().startsWith("past_")) {
                             TensorInfo info = (TensorInfo) e.getValue().getInfo();
-                            long[] shape = {1, info.getShape()[1], 0, info.getShape()[3]};
-                            feed.put(e.getKey(), own(owned, info.type == OnnxJavaType.FLOAT16
-                                    ? OnnxTensor.createTensor(env, ByteBuffer.allocateDirect(0), shape, OnnxJavaType.FLOAT16)
-                                    : OnnxTensor.createTensor(env, FloatBuffer.allocate(0), shape)));
-                        } else {
-                            OnnxValue present = last.get(e.getKey().replace("past_", "present_")).orElseThrow();
-                            feed.put(e.getKey(), (OnnxTensor) present);
+                            long[] shape = {past, 1, info.getShape()[2], info.getShape()[3]};
+                            byte[] bytes = cache.getOrDefault(e.getKey(), new byte[0]);
+                            ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes).rewind();
+                            feed.put(e.getKey(), own(owned, OnnxTensor.createTensor(env, data, shape, info.type)));
                         }
                     }
-                    OrtSession.Result r = session.run(feed);
-                    float[] logits = ((float[][]) r.get("logits").orElseThrow().getValue())[0];
-                    int best = 0;
-                    for (int v = 1; v < logits.length; v++) {
-                        if (logits[v] > logits[best]) {
-                            best = v;
+                    try (OrtSession.Result r = session.run(feed)) {
+                        float[] logits = ((float[][]) r.get("logits").orElseThrow().getValue())[0];
+                        int best = 0;
+                        for (int v = 1; v < logits.length; v++) {
+                            if (logits[v] > logits[best]) {
+                                best = v;
+                            }
                         }
+                        out[s] = best;
+                        for (String name : inputs.keySet()) {
+                            if (name.startsWith("past_")) {
+                                ByteBuffer fresh = ((OnnxTensor) r.get(name.replace("past_", "new_")).orElseThrow()).getByteBuffer();
+                                byte[] before = cache.getOrDefault(name, new byte[0]);
+                                byte[] after = Arrays.copyOf(before, before.length + fresh.remaining());
+                                fresh.get(after, before.length, fresh.remaining());
+                                cache.put(name, after);
+                            }
+                        }
+                        past += t;
+                        tokens = new long[] {best};
                     }
-                    out[s] = best;
-                    if (last != null) {
-                        last.close();
-                    }
-                    last = r;
-                    past += t;
-                    tokens = new long[] {best};
+                    owned.forEach(OnnxTensor::close);
+                    owned.clear();
                 }
             } finally {
-                if (last != null) {
-                    last.close();
-                }
                 owned.forEach(OnnxTensor::close);
             }
             return out;

@@ -65,7 +65,7 @@ public final class GenerationEngine {
         }
         CacheLayout layout = new CacheLayout(lengths, longest + request.maxNewTokens());
         TokenSampler sampler = new TokenSampler(request.sampling());
-        try (KvCache cache = model.newCache(rows)) {
+        try (KvCache cache = model.newCache(rows, longest + request.maxNewTokens())) {
             long start = System.nanoTime();
             ForwardResult first = model.forward(cache, prefill(request, lengths, longest, layout));
             double prefillMillis = (System.nanoTime() - start) / 1e6;

@@ -31,6 +31,11 @@ public final class GuardedInferenceModel implements InferenceModel {
 
     @Override
     public KvCache newCache(int batch) {
+        return newCache(batch, 0);
+    }
+
+    @Override
+    public KvCache newCache(int batch, int positions) {
         synchronized (this) {
             if (closing) {
                 throw new ModelClosedException("the model is closed; no new generation can start");
@@ -38,7 +43,7 @@ public final class GuardedInferenceModel implements InferenceModel {
             inFlight++;
         }
         try {
-            KvCache cache = new GuardedCache(delegate.newCache(batch));
+            KvCache cache = new GuardedCache(positions > 0 ? delegate.newCache(batch, positions) : delegate.newCache(batch));
             heldHere.get()[0]++;
             return cache;
         } catch (RuntimeException | Error e) {

@@ -15,6 +15,15 @@ public interface InferenceModel extends AutoCloseable {
     /** An empty cache for {@code batch} rows. */
     KvCache newCache(int batch);
 
+    /**
+     * An empty cache for {@code batch} rows that expects to hold about {@code positions} positions
+     * (prompt plus new tokens): a backend may reserve that room at once instead of growing into it
+     * (the cache still grows past it). By default the hint is ignored.
+     */
+    default KvCache newCache(int batch, int positions) {
+        return newCache(batch);
+    }
+
     /** Runs the new tokens through every module call, appending their keys and values to the cache. */
     ForwardResult forward(KvCache cache, ForwardRequest request);
 

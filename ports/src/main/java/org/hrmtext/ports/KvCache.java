@@ -2,8 +2,8 @@ package org.hrmtext.ports;
 
 /**
  * The key/value caches of one generation request: one pair per module call per layer, each
- * {@code [batch, heads, length, head_dim]}, all of the same length. Owned by the backend that
- * made it; closing frees its memory. Not shared between threads.
+ * holding {@code length} positions of every row (the layout is the backend's). Owned by the
+ * backend that made it; closing frees its memory. Not shared between threads.
  */
 public interface KvCache extends AutoCloseable {
 
@@ -13,7 +13,7 @@ public interface KvCache extends AutoCloseable {
     /** Cached positions so far (the same for every call, layer and row). */
     int length();
 
-    /** Bytes held by all keys and values. */
+    /** Bytes held by all keys and values, including room a backend has reserved for positions to come. */
     long bytes();
 
     @Override

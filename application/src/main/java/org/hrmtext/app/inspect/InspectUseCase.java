@@ -70,8 +70,9 @@ public final class InspectUseCase {
         long caches = signature.inputs().stream().filter(p -> p.name().startsWith(PAST_KEY)).count();
         String cacheType = signature.inputs().stream().filter(p -> p.name().startsWith(PAST_KEY)).map(Port::dtype)
                 .findFirst().orElse("-");
-        out.add("caches: " + caches + " key/value pairs (past_key.C.L/past_value.C.L in, present_key.C.L/present_value.C.L "
-                + "out; C = module call, L = layer), " + cacheType);
+        out.add("caches: " + caches + " key/value pairs (past_key.C.L/past_value.C.L in, new_key.C.L/new_value.C.L "
+                + "out, time-major: append each run's new_* to past_* along axis 0; C = module call, L = layer), "
+                + cacheType);
         out.add("weights: " + metadata.getOrDefault("weights", "f32")
                 + (metadata.containsKey("weights_scheme") ? " (" + metadata.get("weights_scheme") + ")" : ""));
         out.add(String.format(Locale.ROOT, "attention_bias: additive, 0 = attend, %s = blocked", blocked()));

@@ -39,11 +39,11 @@ class InspectTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+logits_index\\s+int64\\s+\\[batch]")), out);
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+first_logits\\s+float32\\s+\\[batch, \\d+]")), out);
         long pastKeys = lines.stream().filter(l -> l.trim().startsWith("past_key.")).count();
-        long presentValues = lines.stream().filter(l -> l.trim().startsWith("present_value.")).count();
+        long newValues = lines.stream().filter(l -> l.trim().startsWith("new_value.")).count();
         assertTrue(pastKeys > 0, out);
-        assertEquals(pastKeys, presentValues, "one present value per past key");
+        assertEquals(pastKeys, newValues, "one new value per past key");
         assertTrue(lines.contains("caches: " + pastKeys + " key/value pairs (past_key.C.L/past_value.C.L in, "
-                + "present_key.C.L/present_value.C.L out; C = module call, L = layer), float32"), out);
+                + "new_key.C.L/new_value.C.L out, time-major: append each run's new_* to past_* along axis 0; C = module call, L = layer), float32"), out);
         String schedule = lines.stream().filter(l -> l.startsWith("schedule: ")).findFirst().orElseThrow();
         assertTrue(schedule.matches("schedule: ([HL]\\d+\\*? ?)+"), schedule);
         String dirOut = Hrm.run("inspect", model).succeeded().out();
