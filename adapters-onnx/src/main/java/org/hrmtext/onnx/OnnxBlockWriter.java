@@ -74,7 +74,9 @@ final class OnnxBlockWriter {
         String allValues = cached(OnnxSignature.pastValue(call, index), v, OnnxSignature.newValue(call, index));
         String kt = g.op("Transpose", List.of(allKeys), attr("perm", new long[] {1, 2, 3, 0}));
         String vs = g.op("Transpose", List.of(allValues), attr("perm", new long[] {1, 2, 0, 3}));
-        String scores = g.op("Mul", List.of(g.op("MatMul", List.of(q, kt)), g.scalar(1.0f / (float) Math.sqrt(headDim))));
+        // the 1/√d scale goes on the queries, so the [query_len × key_len] scores exist once before the bias
+        String scaled = g.op("Mul", List.of(q, g.scalar(1.0f / (float) Math.sqrt(headDim))));
+        String scores = g.op("MatMul", List.of(scaled, kt));
         String probs = g.op("Softmax", List.of(g.op("Add", List.of(scores, bias))), attr("axis", -1));
         String o = g.op("Transpose", List.of(g.op("MatMul", List.of(probs, vs))), attr("perm", new long[] {0, 2, 1, 3}));
         String merged = g.op("Reshape", List.of(o, g.ints(0, 0, heads * headDim)));
