@@ -11,9 +11,10 @@ import org.hrmtext.domain.schedule.StackId;
  * Writes the nodes of one module call: each pre-norm block
  * {@code x += o_proj(sigmoid(gate) · Attn(rope(q), rope(k), v)); x += down(silu(gate) · up)} over
  * {@code rms(x)}, then MagicNorm (one more scale-free rms). Each layer's attention emits only the
- * new keys (after RoPE) and values of its call as outputs, time-major, and attends over the past
- * ones with the new ones appended (float32, or float16 with Casts around the Concat): the caller
- * keeps the one copy of the cache and appends the new entries to it. Projections are written
+ * new keys (after RoPE) and values of its call as outputs and attends over the past ones and the
+ * new ones side by side (scores against each, one softmax over both, the two weighted sums added):
+ * the cache is only read, never concatenated or copied, and the caller keeps its one copy and
+ * appends the new entries to it (float32, or float16 cast up for attention). Projections are written
  * by {@link OnnxProjections} (MatMul, or MatMulNBits for quantized weights).
  *
  * <p>{@code rms} is written as {@code Pow(x, 2) → ReduceMean → Add(eps) → Sqrt → Div → Mul(ones)}:
@@ -68,39 +69,53 @@ final class OnnxBlockWriter {
         String gqkv = projections.apply(x, layer + ".self_attn.gqkv_proj.weight");
         String[] parts = g.ops("Split", List.of(gqkv), 4, attr("axis", -1));
         String q = rotary.apply(heads(parts[1], heads, headDim));
-        String k = rotary.apply(heads(parts[2], heads, headDim));
-        String v = heads(parts[3], heads, headDim);
-        String allKeys = cached(OnnxSignature.pastKey(call, index), k, OnnxSignature.newKey(call, index));
-        String allValues = cached(OnnxSignature.pastValue(call, index), v, OnnxSignature.newValue(call, index));
-        String kt = g.op("Transpose", List.of(allKeys), attr("perm", new long[] {1, 2, 3, 0}));
-        String vs = g.op("Transpose", List.of(allValues), attr("perm", new long[] {1, 2, 0, 3}));
+        String k = emitted(rotary.apply(heads(parts[2], heads, headDim)), OnnxSignature.newKey(call, index));
+        String v = emitted(heads(parts[3], heads, headDim), OnnxSignature.newValue(call, index));
+        String pastK = widened(OnnxSignature.pastKey(call, index));
+        String pastV = widened(OnnxSignature.pastValue(call, index));
         // the 1/√d scale goes on the queries, so the [query_len × key_len] scores exist once before the bias
         String scaled = g.op("Mul", List.of(q, g.scalar(1.0f / (float) Math.sqrt(headDim))));
-        String scores = g.op("MatMul", List.of(scaled, kt));
+        // scores against the cached keys and against the new ones, side by side: no copy of the cache
+        String scores = g.op("Concat", List.of(g.op("MatMul", List.of(scaled, transposed(pastK))),
+                g.op("MatMul", List.of(scaled, transposed(k)))), attr("axis", -1));
         String probs = g.op("Softmax", List.of(g.op("Add", List.of(scores, bias))), attr("axis", -1));
-        String o = g.op("Transpose", List.of(g.op("MatMul", List.of(probs, vs))), attr("perm", new long[] {0, 2, 1, 3}));
+        String sizes = g.op("Concat", List.of(timeLength(pastK), timeLength(k)), attr("axis", 0));
+        String[] split = g.ops("Split", List.of(probs, sizes), 2, attr("axis", -1));
+        String attended = g.op("Add", List.of(g.op("MatMul", List.of(split[0], pastV)), g.op("MatMul", List.of(split[1], v))));
+        String o = g.op("Transpose", List.of(attended), attr("perm", new long[] {0, 2, 1, 3}));
         String merged = g.op("Reshape", List.of(o, g.ints(0, 0, heads * headDim)));
         String gated = g.op("Mul", List.of(g.op("Sigmoid", List.of(parts[0])), merged));
         return projections.apply(gated, layer + ".self_attn.o_proj.weight");
     }
 
     /**
-     * Emits the new keys or values {@code fresh} ({@code [batch, heads, query_len, head_dim]})
-     * time-major as the {@code output} {@code [query_len, batch, heads, head_dim]} (cast down to
-     * float16 with a float16 cache) and returns the float32 time-major tensor of every key or value
-     * attention reads: the past with the new ones appended (a per-layer intermediate, not an
-     * output), cast back up with a float16 cache.
+     * Emits the new keys or values {@code fresh} as the graph output {@code output} (cast down to
+     * float16 with a float16 cache) and returns what attention reads of them: {@code fresh}
+     * itself, or with a float16 cache the emitted values cast back up, so that a step attends to
+     * exactly what later steps read from the cache.
      */
-    private String cached(String past, String fresh, String output) {
-        long[] timeMajor = {2, 0, 1, 3};
+    private String emitted(String fresh, String output) {
         if (!halfCache) {
-            g.opInto("Transpose", List.of(fresh), output, attr("perm", timeMajor));
-            return g.op("Concat", List.of(past, output), attr("axis", 0));
+            g.opInto("Identity", List.of(fresh), output);
+            return fresh;
         }
-        String transposed = g.op("Transpose", List.of(fresh), attr("perm", timeMajor));
-        g.opInto("Cast", List.of(transposed), output, attr("to", OnnxSignature.FLOAT16));
-        return g.op("Cast", List.of(g.op("Concat", List.of(past, output), attr("axis", 0))),
-                attr("to", OnnxSignature.FLOAT));
+        g.opInto("Cast", List.of(fresh), output, attr("to", OnnxSignature.FLOAT16));
+        return g.op("Cast", List.of(output), attr("to", OnnxSignature.FLOAT));
+    }
+
+    /** A past cache input as float32 (cast up from a float16 cache). */
+    private String widened(String past) {
+        return halfCache ? g.op("Cast", List.of(past), attr("to", OnnxSignature.FLOAT)) : past;
+    }
+
+    /** {@code [batch, heads, T, head_dim]} to {@code [batch, heads, head_dim, T]} (fused into the MatMul by ONNX Runtime). */
+    private String transposed(String x) {
+        return g.op("Transpose", List.of(x), attr("perm", new long[] {0, 1, 3, 2}));
+    }
+
+    /** The time length {@code T} of {@code [batch, heads, T, head_dim]}, as a 1-element int64 vector. */
+    private String timeLength(String x) {
+        return g.op("Gather", List.of(g.op("Shape", List.of(x)), g.ints(2)), attr("axis", 0));
     }
 
     /** {@code [batch, T, heads·head_dim]} to {@code [batch, heads, T, head_dim]}. */

@@ -15,16 +15,16 @@ import org.hrmtext.domain.schedule.RecurrenceSchedule;
  * input_ids, position_ids       int64 [batch, query_len]
  * attention_bias                float [batch, 1, query_len, key_len]   0 = attend, -1e9 = blocked
  * logits_index                  int64 [batch]
- * past_key.C.L, past_value.C.L  float [past_len, batch, heads, head_dim] per module call C, layer L
+ * past_key.C.L, past_value.C.L  float [batch, heads, past_len, head_dim] per module call C, layer L
  * logits, first_logits          float [batch, vocab]
- * new_key.C.L, new_value.C.L    float [query_len, batch, heads, head_dim]
+ * new_key.C.L, new_value.C.L    float [batch, heads, query_len, head_dim]
  * </pre>
  *
- * <p>The caches are time-major, so that the cached positions of every row form one contiguous
- * prefix that grows in place: a client appends each run's {@code new_*} outputs to its
- * {@code past_*} tensors along axis 0 (the graph never copies the whole cache into an output, and
- * the runtime keeps a single copy of it). They are float32, or float16 in a model exported with
- * {@code --kv-dtype f16}.
+ * <p>The graph only reads the past keys/values and outputs the new ones: a client appends each
+ * run's {@code new_*} to its {@code past_*} along axis 2. {@code past_len} may also be a cache's
+ * capacity, with the slots past a row's filled positions blocked in {@code attention_bias} (how
+ * the runtime keeps one preallocated copy of the cache). The caches are float32, or float16 in a
+ * model exported with {@code --kv-dtype f16}.
  */
 final class OnnxSignature {
     static final String INPUT_IDS = "input_ids";
@@ -152,6 +152,6 @@ final class OnnxSignature {
     }
 
     private Port cache(String name, String timeAxis) {
-        return new Port(name, cacheType, List.of(timeAxis, BATCH, heads, headDim));
+        return new Port(name, cacheType, List.of(BATCH, heads, timeAxis, headDim));
     }
 }

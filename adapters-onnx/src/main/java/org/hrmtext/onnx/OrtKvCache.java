@@ -13,35 +13,41 @@ import org.hrmtext.ports.KvCache;
 
 /**
  * The key/value caches of one generation request, held once, in Java direct buffers that ONNX
- * Runtime reads and writes in place: one buffer per module call, layer, key and value, time-major
- * ({@code [capacity, batch, heads, head_dim]}, see {@link OnnxSignature}), so the cached positions
- * are a contiguous prefix. A run reads the prefix through {@code past_*} tensors that are views of
- * it and writes its {@code new_*} outputs straight into the positions after it (pinned outputs,
- * views too); nothing of the cache is copied per step, and no second copy of it exists while a
- * step runs. The first run reserves what it needs or the positions the caller expects, whichever
- * is more; when a later run needs more, each buffer in turn is replaced by one with a quarter more
- * room (at least what the run needs, a multiple of 64) and freed at once, so growing never holds
- * more than one old buffer beside the new ones. The other inputs and the logits
- * live in {@link OrtStepBuffers}, reused from run to run. Not shared between threads.
+ * Runtime reads in place: one buffer {@code [batch, heads, capacity, head_dim]} per module call,
+ * layer, key and value. A run reads the whole buffer as its {@code past_*} tensor (a view;
+ * {@code past_len} = the capacity, the slots past the filled positions blocked in the attention
+ * bias, see {@link OrtStepBuffers}), so nothing of the cache is copied per step and no second copy
+ * of it exists while a step runs. The first run of an empty cache (the prefill) writes its
+ * {@code new_*} outputs straight into buffers of exactly its length; later runs write them into
+ * small scratch buffers that are then copied into the next free positions of each row and head.
+ * When a run needs more room than the buffers hold, each buffer in turn is replaced by a larger
+ * one (the positions the caller expects while they suffice, else a quarter more, a multiple of
+ * 64) and freed at once, so growing never holds more than one old buffer beside the new ones. Not shared between
+ * threads.
  */
 final class OrtKvCache implements KvCache {
-    /** Growth beyond the first reservation rounds capacities up to a multiple of this. */
+    /** Growth rounds capacities up to a multiple of this. */
     private static final int GROWTH_STEP = 64;
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtInferenceModel owner;
     private final int batch;
-    private final long[] rowShape;
-    /** Bytes of one position of one tensor: {@code batch · heads · head_dim · element bytes}. */
-    private final long positionBytes;
+    private final int heads;
+    private final int headDim;
+    /** Bytes of one position of one row and head: {@code head_dim · element bytes}. */
+    private final int slotBytes;
     private final OnnxJavaType type;
     private final OrtStepBuffers buffers;
     private final ByteBuffer[] store;
+    private final ByteBuffer[] scratch;
     private final OnnxTensor[] pastViews;
     private final OnnxTensor[] newViews;
+    private int scratchPositions;
     private int capacity;
     private int expected;
     private int length;
+    /** Whether the run being prepared writes its new keys/values straight into {@link #store}. */
+    private boolean inPlace;
     private boolean closed;
 
     OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim, long vocab) {
@@ -50,8 +56,9 @@ final class OrtKvCache implements KvCache {
         }
         this.owner = owner;
         this.batch = batch;
-        this.rowShape = new long[] {batch, heads, headDim};
-        this.positionBytes = (long) batch * heads * headDim * signature.cacheElementBytes();
+        this.heads = heads;
+        this.headDim = headDim;
+        this.slotBytes = headDim * signature.cacheElementBytes();
         this.type = signature.cacheType() == OnnxSignature.FLOAT16 ? OnnxJavaType.FLOAT16 : OnnxJavaType.FLOAT;
         try {
             this.buffers = new OrtStepBuffers(signature, batch, vocab);
@@ -60,6 +67,7 @@ final class OrtKvCache implements KvCache {
         }
         int tensors = buffers.pastNames().length;
         this.store = new ByteBuffer[tensors];
+        this.scratch = new ByteBuffer[tensors];
         this.pastViews = new OnnxTensor[tensors];
         this.newViews = new OnnxTensor[tensors];
     }
@@ -68,34 +76,45 @@ final class OrtKvCache implements KvCache {
         return owner == model;
     }
 
-    /** The cache's buffers in {@link OrtStepBuffers#pastNames()} order (for {@link OrtKvCacheGather}). */
-    ByteBuffer buffer(int tensor) {
-        checkOpen();
-        return store[tensor];
-    }
-
-    /** Bytes of one cached position of one tensor (all rows). */
-    long positionBytes() {
-        return positionBytes;
+    /** The positions a run after the first reserves at least (the caller's expected prompt plus new tokens). */
+    void expect(int positions) {
+        expected = positions;
     }
 
     /**
      * Makes room for {@code r}'s new positions and returns the inputs of its run: the step buffers
-     * and a view of each cache's prefix as its {@code past_*} tensor. Call {@link #outputs} for the
-     * outputs, then {@link #advance} after the run or {@link #release} when it fails.
+     * (the attention bias widened to the capacity) and a view of each cache as its {@code past_*}
+     * tensor. Call {@link #outputs} for the outputs, then {@link #advance} after the run or
+     * {@link #release} when it fails.
      */
     Map<String, OnnxTensorLike> inputs(ForwardRequest r) throws OrtException {
         checkOpen();
         release();
-        reserve(length + r.queryLen());
-        for (int i = 0; i < store.length; i++) {
-            pastViews[i] = view(i, 0, length);
-            newViews[i] = view(i, length, r.queryLen());
+        int q = r.queryLen();
+        inPlace = length == 0;
+        int pastLen;
+        if (inPlace) {
+            resize(q);
+            pastLen = 0;
+        } else {
+            reserve(length + q);
+            pastLen = capacity;
+            if (scratchPositions != q) {
+                for (int i = 0; i < scratch.length; i++) {
+                    DirectBuffers.free(scratch[i]);
+                    scratch[i] = DirectBuffers.allocate((long) batch * heads * q * slotBytes, "the KV cache's step outputs");
+                }
+                scratchPositions = q;
+            }
         }
-        return buffers.inputs(r, pastViews);
+        for (int i = 0; i < store.length; i++) {
+            pastViews[i] = view(inPlace ? store[i].slice(0, 0) : store[i], pastLen);
+            newViews[i] = view(inPlace ? store[i] : scratch[i], q);
+        }
+        return buffers.inputs(r, pastViews, pastLen, length);
     }
 
-    /** The outputs of the run {@link #inputs} prepared: the logits buffers and the views the new keys/values go to. */
+    /** The outputs of the run {@link #inputs} prepared: the logits buffers and where the new keys/values go. */
     Map<String, OnnxValue> outputs() {
         return buffers.outputs(newViews);
     }
@@ -105,9 +124,17 @@ final class OrtKvCache implements KvCache {
         return buffers;
     }
 
-    /** Counts the positions the last run wrote as cached. */
+    /** Takes the last run's {@code tokens} new positions into the cache. */
     void advance(int tokens) {
         release();
+        if (!inPlace) {
+            int rowBytes = tokens * slotBytes;
+            for (int i = 0; i < store.length; i++) {
+                for (int bh = 0; bh < batch * heads; bh++) {
+                    store[i].put(offset(bh, length), scratch[i], bh * rowBytes, rowBytes);
+                }
+            }
+        }
         length += tokens;
     }
 
@@ -119,42 +146,68 @@ final class OrtKvCache implements KvCache {
         }
     }
 
-    /** Starts a gathered cache at {@code positions} cached positions (its buffers already filled by {@link #reserve}). */
+    /** The buffer of cache tensor {@code tensor} (in {@link OrtStepBuffers#pastNames()} order), for {@link OrtKvCacheGather}. */
+    ByteBuffer buffer(int tensor) {
+        checkOpen();
+        return store[tensor];
+    }
+
+    /** The byte offset of position {@code position} of row-and-head {@code bh} ({@code row · heads + head}). */
+    int offset(int bh, int position) {
+        return Math.toIntExact(((long) bh * capacity + position) * slotBytes);
+    }
+
+    /** Bytes of one position of one row and head. */
+    int slotBytes() {
+        return slotBytes;
+    }
+
+    int heads() {
+        return heads;
+    }
+
+    /** Makes the cache hold {@code positions} filled positions (a gathered cache, its buffers filled by the caller). */
     void startAt(int positions) {
         length = positions;
     }
 
-    /** The positions the first run reserves at least (the caller's expected prompt plus new tokens). */
-    void expect(int positions) {
-        expected = positions;
-    }
-
     /**
-     * Grows every buffer to hold at least {@code positions} positions: the first time exactly that
-     * (or the expected positions if more), later a quarter more than now, rounded up to 64.
+     * Grows every buffer to hold at least {@code positions} positions: exactly the expected
+     * positions while they suffice, else a quarter more than now (rounded up to 64) or what is
+     * needed, whichever is more.
      */
     void reserve(int positions) {
         if (positions <= capacity) {
             return;
         }
-        long wanted = capacity == 0 ? Math.max(positions, expected)
-                : Math.max(positions, (capacity + capacity / 4L + GROWTH_STEP - 1) / GROWTH_STEP * GROWTH_STEP);
-        int grown = (int) Math.min(wanted, Integer.MAX_VALUE);
-        for (int i = 0; i < store.length; i++) {
-            ByteBuffer bigger = DirectBuffers.allocate(grown * positionBytes, "the KV cache (" + store.length
-                    + " tensors of " + grown + " positions × " + positionBytes + " bytes)");
-            if (store[i] != null) {
-                bigger.put(0, store[i], 0, Math.toIntExact(length * positionBytes));
-                DirectBuffers.free(store[i]);
-            }
-            store[i] = bigger;
-        }
-        capacity = grown;
+        long quarterMore = (capacity + capacity / 4L + GROWTH_STEP - 1) / GROWTH_STEP * GROWTH_STEP;
+        long grown = positions <= expected ? expected : Math.max(positions, capacity == 0 ? 0 : quarterMore);
+        resize((int) Math.min(Integer.MAX_VALUE, grown));
     }
 
-    private OnnxTensor view(int tensor, int from, int positions) throws OrtException {
-        ByteBuffer slice = store[tensor].slice(Math.toIntExact(from * positionBytes), Math.toIntExact(positions * positionBytes));
-        return OnnxTensor.createTensor(env, slice, new long[] {positions, rowShape[0], rowShape[1], rowShape[2]}, type);
+    /** Replaces every buffer, one at a time, by one of {@code positions} positions holding the filled ones. */
+    private void resize(int positions) {
+        if (positions == capacity) {
+            return;
+        }
+        int filled = Math.min(length, positions);
+        for (int i = 0; i < store.length; i++) {
+            ByteBuffer next = DirectBuffers.allocate((long) batch * heads * positions * slotBytes, "the KV cache ("
+                    + store.length + " tensors of " + batch + " × " + heads + " × " + positions + " positions × "
+                    + slotBytes + " bytes)");
+            if (store[i] != null) {
+                for (int bh = 0; bh < batch * heads; bh++) {
+                    next.put(bh * positions * slotBytes, store[i], offset(bh, 0), filled * slotBytes);
+                }
+                DirectBuffers.free(store[i]);
+            }
+            store[i] = next;
+        }
+        capacity = positions;
+    }
+
+    private OnnxTensor view(ByteBuffer data, int positions) throws OrtException {
+        return OnnxTensor.createTensor(env, data, new long[] {batch, heads, positions, headDim}, type);
     }
 
     private static void closeView(OnnxTensor[] views, int i) {
@@ -174,10 +227,10 @@ final class OrtKvCache implements KvCache {
         return length;
     }
 
-    /** Bytes the buffers hold: {@code capacity ≥ length} positions (the room a run made, used or not). */
+    /** Bytes the cache buffers hold: {@code capacity ≥ length} positions (the room reserved, used or not). */
     @Override
     public long bytes() {
-        return positionBytes * store.length * capacity;
+        return (long) store.length * batch * heads * capacity * slotBytes;
     }
 
     private void checkOpen() {
@@ -194,7 +247,9 @@ final class OrtKvCache implements KvCache {
             buffers.close();
             for (int i = 0; i < store.length; i++) {
                 DirectBuffers.free(store[i]);
+                DirectBuffers.free(scratch[i]);
                 store[i] = null;
+                scratch[i] = null;
             }
         }
     }

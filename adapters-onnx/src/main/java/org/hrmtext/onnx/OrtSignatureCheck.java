@@ -43,7 +43,7 @@ final class OrtSignatureCheck {
             if (session.getOutputInfo().containsKey(EARLIER_CONTRACT_OUTPUT)) {
                 throw new InvalidInputException(file + ": output " + EARLIER_CONTRACT_OUTPUT + " belongs to the earlier"
                         + " cache contract (present_* outputs holding the whole cache); re-export the model with this"
-                        + " version's hrm export-onnx (caches are now time-major past_* inputs and new_* outputs)");
+                        + " version's hrm export-onnx (the graph now outputs only each run's new keys/values, new_*)");
             }
             Map<String, NodeInfo> inputs = session.getInputInfo();
             compare(file, "input", inputs, expected.inputs());

@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import org.hrmtext.domain.data.PrefixLmMask;
 import org.hrmtext.ports.ForwardRequest;
 
 /**
@@ -18,7 +19,7 @@ import org.hrmtext.ports.ForwardRequest;
  * run: {@code input_ids}, {@code position_ids} and {@code logits_index} live in direct buffers
  * that ONNX Runtime reads in place (their tensors are remade only when the query length changes),
  * {@code attention_bias} in a direct buffer that grows with the keys (a tensor over it is a view,
- * no copy), and {@code logits}/{@code first_logits} are pinned outputs that ONNX Runtime writes
+ * no copy; the caller's bias widened to the cache's capacity), and {@code logits}/{@code first_logits} are pinned outputs that ONNX Runtime writes
  * into this object's buffers, beside the {@code new_*} views of the cache the run writes. The
  * input and output maps and the cache names are built once. Owned by one {@link OrtKvCache}, so
  * not shared between threads.
@@ -92,9 +93,12 @@ final class OrtStepBuffers implements AutoCloseable {
 
     /**
      * The input map of a run of {@code r}, with {@code past[i]} as the tensor of
-     * {@code pastNames()[i]}; the map and its tensors stay valid until the next call.
+     * {@code pastNames()[i]}, each {@code pastLen} positions long of which the first
+     * {@code filled} are cached: {@code r}'s bias over {@code filled + query_len} keys is widened
+     * to {@code pastLen + query_len}, the slots in between blocked. The map and its tensors stay
+     * valid until the next call.
      */
-    Map<String, OnnxTensorLike> inputs(ForwardRequest r, OnnxTensor[] past) throws OrtException {
+    Map<String, OnnxTensorLike> inputs(ForwardRequest r, OnnxTensor[] past, int pastLen, int filled) throws OrtException {
         int n = batch * r.queryLen();
         if (r.queryLen() != queryLen) {
             closeAll(idsTensor, positionsTensor);
@@ -112,20 +116,36 @@ final class OrtStepBuffers implements AutoCloseable {
         ids.clear().put(r.tokens());
         positions.clear().put(r.positions());
         index.clear().put(r.logitsIndex());
-        float[] b = r.attentionBias();
         if (biasTensor != null) {
             biasTensor.close();
             biasTensor = null;
         }
-        bias = fit(bias, b.length);
-        bias.clear().put(b);
-        biasTensor = OnnxTensor.createTensor(env, view(bias, b.length),
-                new long[] {batch, 1, r.queryLen(), r.keyLen()});
+        int keys = pastLen + r.queryLen();
+        bias = fit(bias, n * keys);
+        widen(r.attentionBias(), r.queryLen(), filled, keys, bias.clear());
+        biasTensor = OnnxTensor.createTensor(env, view(bias, n * keys), new long[] {batch, 1, r.queryLen(), keys});
         inputs.put(OnnxSignature.ATTENTION_BIAS, biasTensor);
         for (int i = 0; i < pastNames.length; i++) {
             inputs.put(pastNames[i], past[i]);
         }
         return inputs;
+    }
+
+    /**
+     * Writes {@code bias} ({@code [rows·q, filled + q]}) into {@code out} as {@code [rows·q, keys]}:
+     * each line's first {@code filled} keys, then blocked slots up to {@code keys − q}, then its
+     * {@code q} new keys.
+     */
+    static void widen(float[] bias, int q, int filled, int keys, FloatBuffer out) {
+        int given = filled + q;
+        int lines = bias.length / given;
+        for (int line = 0; line < lines; line++) {
+            out.put(bias, line * given, filled);
+            for (int k = filled; k < keys - q; k++) {
+                out.put(PrefixLmMask.BLOCKED);
+            }
+            out.put(bias, line * given + filled, q);
+        }
     }
 
     /** The logits of the last run ({@code [batch, vocab]} row-major). */

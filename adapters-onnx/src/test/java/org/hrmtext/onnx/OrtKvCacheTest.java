@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Java-held, time-major KV cache of the ONNX Runtime backend: the room it reserves (the
- * expected positions at once, then a quarter more at a time), that growing keeps what is cached,
+ * The Java-held KV cache of the ONNX Runtime backend: the room it reserves (the prefill's own
+ * length, then the expected positions at once, then a quarter more at a time), that growing keeps
+ * what is cached,
  * and that a float16 cache gathers byte for byte into a batch that decodes each row as its own
  * cache does.
  */
@@ -48,7 +49,14 @@ class OrtKvCacheTest {
                 BackendOptions.cpu(1))) {
             try (KvCache hinted = model.newCache(1, 40)) {
                 prefill(model, hinted, prompt);
-                assertEquals(40 * perPosition, hinted.bytes(), "the expected positions, reserved by the first run");
+                assertEquals(prompt.length * perPosition, hinted.bytes(), "the prefill writes buffers of its own length");
+                step(model, hinted, prompt.length, 7);
+                assertEquals(40 * perPosition, hinted.bytes(), "then the expected positions, reserved at once");
+                for (int s = 1; s < 40 - prompt.length; s++) {
+                    step(model, hinted, prompt.length + s, 7);
+                }
+                assertEquals(40, hinted.length());
+                assertEquals(40 * perPosition, hinted.bytes(), "decoding into the reserved room does not grow it");
             }
             try (KvCache grown = model.newCache(1)) {
                 prefill(model, grown, prompt);

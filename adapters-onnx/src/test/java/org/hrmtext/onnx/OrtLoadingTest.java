@@ -56,8 +56,8 @@ class OrtLoadingTest {
         ModelWeights other = GoldenCase.load("reference/hrm-h3l2").weights();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
                 new ModelSource(Optional.of(other), Optional.of(file)), BackendOptions.cpu(1)));
-        assertTrue(e.getMessage().contains(file + ": input past_key.0.0 is float32 [past_len, batch, 4, 16]"
-                + " but this model's config expects float32 [past_len, batch, 6, 16]"), e.getMessage());
+        assertTrue(e.getMessage().contains(file + ": input past_key.0.0 is float32 [batch, 4, past_len, 16]"
+                + " but this model's config expects float32 [batch, 6, past_len, 16]"), e.getMessage());
     }
 
     @Test
@@ -77,7 +77,7 @@ class OrtLoadingTest {
         ModelWeights moreCalls = GoldenCase.load("golden/hrm").weights();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> provider.openInference(
                 new ModelSource(Optional.of(moreCalls), Optional.of(file)), BackendOptions.cpu(1)));
-        assertTrue(e.getMessage().contains("ut.onnx: input past_key.4.0 is missing (expected float32 [past_len, batch, 4, 16])"), e.getMessage());
+        assertTrue(e.getMessage().contains("ut.onnx: input past_key.4.0 is missing (expected float32 [batch, 4, past_len, 16])"), e.getMessage());
     }
 
     @Test

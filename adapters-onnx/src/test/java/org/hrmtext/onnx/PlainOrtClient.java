@@ -19,9 +19,10 @@ import java.util.Map;
  * A third-party client of an exported file: nothing but the plain ONNX Runtime Java API and the
  * documented inputs and outputs (README, "ONNX export"), no class of this project. Greedy
  * decoding of one prompt: prefill with a zero attention bias (the prompt is one bidirectional
- * prefix), then one token per run, each {@code new_*} output appended to its {@code past_*}
- * bytes (time-major, so appending is concatenation) for the next run; every {@code past_*} starts
- * empty, of the type the file declares (float32 or float16).
+ * prefix), then one token per run, each {@code new_*} output ({@code [1, heads, new, head_dim]})
+ * appended to its {@code past_*} ({@code [1, heads, past, head_dim]}) along the time axis, head by
+ * head, for the next run; every {@code past_*} starts empty, of the type the file declares
+ * (float32 or float16).
  *
  * <pre>
  * java -cp onnxruntime.jar:test-classes org.hrmtext.onnx.PlainOrtClient model.onnx 1,4,12 8
@@ -65,7 +66,7 @@ public final class PlainOrtClient {
                     for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {
                         if (e.getKey().startsWith("past_")) {
                             TensorInfo info = (TensorInfo) e.getValue().getInfo();
-                            long[] shape = {past, 1, info.getShape()[2], info.getShape()[3]};
+                            long[] shape = {1, info.getShape()[1], past, info.getShape()[3]};
                             byte[] bytes = cache.getOrDefault(e.getKey(), new byte[0]);
                             ByteBuffer data = ByteBuffer.allocateDirect(bytes.length).put(bytes).rewind();
                             feed.put(e.getKey(), own(owned, OnnxTensor.createTensor(env, data, shape, info.type)));
@@ -80,13 +81,12 @@ public final class PlainOrtClient {
                             }
                         }
                         out[s] = best;
-                        for (String name : inputs.keySet()) {
-                            if (name.startsWith("past_")) {
-                                ByteBuffer fresh = ((OnnxTensor) r.get(name.replace("past_", "new_")).orElseThrow()).getByteBuffer();
-                                byte[] before = cache.getOrDefault(name, new byte[0]);
-                                byte[] after = Arrays.copyOf(before, before.length + fresh.remaining());
-                                fresh.get(after, before.length, fresh.remaining());
-                                cache.put(name, after);
+                        for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {
+                            if (e.getKey().startsWith("past_")) {
+                                int heads = (int) ((TensorInfo) e.getValue().getInfo()).getShape()[1];
+                                ByteBuffer fresh = ((OnnxTensor) r.get(e.getKey().replace("past_", "new_")).orElseThrow())
+                                        .getByteBuffer();
+                                cache.put(e.getKey(), appendPerHead(cache.getOrDefault(e.getKey(), new byte[0]), fresh, heads));
                             }
                         }
                         past += t;
@@ -100,6 +100,18 @@ public final class PlainOrtClient {
             }
             return out;
         }
+    }
+
+    /** {@code [heads, past, d]} bytes followed along the time axis by {@code [heads, new, d]} bytes. */
+    private static byte[] appendPerHead(byte[] before, ByteBuffer fresh, int heads) {
+        int oldRow = before.length / heads;
+        int newRow = fresh.remaining() / heads;
+        byte[] after = new byte[before.length + fresh.remaining()];
+        for (int h = 0; h < heads; h++) {
+            System.arraycopy(before, h * oldRow, after, h * (oldRow + newRow), oldRow);
+            fresh.get(after, h * (oldRow + newRow) + oldRow, newRow);
+        }
+        return after;
     }
 
     private static OnnxTensor own(List<OnnxTensor> owned, OnnxTensor t) {

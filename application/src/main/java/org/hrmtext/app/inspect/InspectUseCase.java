@@ -71,7 +71,7 @@ public final class InspectUseCase {
         String cacheType = signature.inputs().stream().filter(p -> p.name().startsWith(PAST_KEY)).map(Port::dtype)
                 .findFirst().orElse("-");
         out.add("caches: " + caches + " key/value pairs (past_key.C.L/past_value.C.L in, new_key.C.L/new_value.C.L "
-                + "out, time-major: append each run's new_* to past_* along axis 0; C = module call, L = layer), "
+                + "out: append each run's new_* to past_* along axis 2; C = module call, L = layer), "
                 + cacheType);
         out.add("weights: " + metadata.getOrDefault("weights", "f32")
                 + (metadata.containsKey("weights_scheme") ? " (" + metadata.get("weights_scheme") + ")" : ""));

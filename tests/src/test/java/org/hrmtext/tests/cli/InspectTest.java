@@ -43,7 +43,7 @@ class InspectTest {
         assertTrue(pastKeys > 0, out);
         assertEquals(pastKeys, newValues, "one new value per past key");
         assertTrue(lines.contains("caches: " + pastKeys + " key/value pairs (past_key.C.L/past_value.C.L in, "
-                + "new_key.C.L/new_value.C.L out, time-major: append each run's new_* to past_* along axis 0; C = module call, L = layer), float32"), out);
+                + "new_key.C.L/new_value.C.L out: append each run's new_* to past_* along axis 2; C = module call, L = layer), float32"), out);
         String schedule = lines.stream().filter(l -> l.startsWith("schedule: ")).findFirst().orElseThrow();
         assertTrue(schedule.matches("schedule: ([HL]\\d+\\*? ?)+"), schedule);
         String dirOut = Hrm.run("inspect", model).succeeded().out();
