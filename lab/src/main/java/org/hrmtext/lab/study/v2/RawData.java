@@ -18,7 +18,8 @@ import org.hrmtext.formats.json.Json;
  * checkpoints (every grid cell present) per (run, seed, batch). A last line cut off mid-write is
  * ignored; any other unreadable line is an error naming its line number.
  */
-public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint>> checkpoints) {
+public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint>> checkpoints,
+        Map<String, List<Map<String, Object>>> probes) {
 
     /** One training step: the run's own credit, its loss, and element-level statistics per group. */
     public record Step(int step, String credit, double loss, Map<String, Map<String, Double>> stats) {
@@ -57,6 +58,7 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         Map<String, List<Step>> steps = new LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> probes = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Map<String, Map<String, Double>>>> grads = new LinkedHashMap<>();
         Map<String, Map<Integer, Map<String, Map<String, Map<String, Double>>>>> gradStats = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -80,6 +82,8 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
                 }
                 steps.computeIfAbsent(key(run, seed), k -> new ArrayList<>()).add(new Step(step, (String) r.get("credit"),
                         ((Number) r.get("loss")).doubleValue(), stats));
+            } else if ("jacobian".equals(r.get("kind")) || "depth".equals(r.get("kind"))) {
+                probes.computeIfAbsent(r.get("kind") + "|" + key(run, seed), x -> new ArrayList<>()).add(r);
             } else {
                 String k = key(run, seed) + "|" + r.get("batch");
                 grads.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
@@ -103,7 +107,7 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
             });
             checkpoints.put(k, list);
         });
-        return new RawData(steps, checkpoints);
+        return new RawData(steps, checkpoints, probes);
     }
 
     private static Map<String, Double> numbers(Map<String, Object> m) {
@@ -119,6 +123,11 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
     /** Checkpoints of a run, seed and batch kind ({@code train} or {@code heldout}). */
     public List<Checkpoint> checkpoints(String run, long seed, String batch) {
         return checkpoints.getOrDefault(key(run, seed) + "|" + batch, List.of());
+    }
+
+    /** The {@code jacobian} (one per checkpoint) or {@code depth} (one at the end) records of a run and seed, as read. */
+    public List<Map<String, Object>> probes(String kind, String run, long seed) {
+        return probes.getOrDefault(kind + "|" + key(run, seed), List.of());
     }
 
     public List<Step> steps(String run, long seed) {
