@@ -51,9 +51,9 @@ final class DjlGradientStatistics {
 
     /**
      * The {@link TensorMoments} of each gradient of {@code parts} (name → gradient), in float64 on
-     * the device; one array of three scalars per tensor reaches the host.
+     * the device; one array of five scalars per tensor reaches the host.
      */
-    static Map<String, TensorMoments> moments(Map<String, NDArray> parts) {
+    static Map<String, TensorMoments> moments(NDManager manager, Map<String, NDArray> parts) {
         NDList rows = new NDList();
         List<Long> counts = new ArrayList<>();
         List<Long> nonZeros = new ArrayList<>();
@@ -64,12 +64,16 @@ final class DjlGradientStatistics {
             nonZeros.add(nonZero.size());
             NDArray mean = abs.mean();
             if (nonZero.size() == 0) {
-                rows.add(NDArrays.stack(new NDList(mean, mean.zerosLike(), mean.zerosLike())));
+                NDArray zero = mean.zerosLike();
+                rows.add(NDArrays.stack(new NDList(mean, zero, zero, zero, zero)));
                 continue;
             }
             NDArray logs = nonZero.add(MagnitudeStatistics.LOG_EPSILON).log();
             NDArray logMean = logs.mean();
-            rows.add(NDArrays.stack(new NDList(mean, logMean, logs.sub(logMean).square().mean().sqrt())));
+            long[] ranks = {Percentiles.rank(Percentiles.MEDIAN, nonZero.size()), Percentiles.rank(Percentiles.P99, nonZero.size())};
+            NDArray picked = nonZero.sort().take(DjlArrays.longs(manager, ranks, new Shape(2)));
+            rows.add(NDArrays.concat(new NDList(NDArrays.stack(new NDList(mean, logMean, logs.sub(logMean).square().mean().sqrt())),
+                    picked)));
         }
         Map<String, TensorMoments> out = new LinkedHashMap<>();
         if (rows.isEmpty()) {
@@ -79,7 +83,8 @@ final class DjlGradientStatistics {
         int i = 0;
         for (String name : parts.keySet()) {
             long n = counts.get(i);
-            out.put(name, new TensorMoments(n, n - nonZeros.get(i), v[3 * i], v[3 * i + 1], v[3 * i + 2]));
+            int r = 5 * i;
+            out.put(name, new TensorMoments(n, n - nonZeros.get(i), v[r], v[r + 1], v[r + 2], v[r + 3], v[r + 4]));
             i++;
         }
         return out;

@@ -127,7 +127,7 @@ final class DjlTrainer implements Trainer {
             Forward f = forwardBackward(batch, schedule);
             Map<String, Double> norms = partNorms(trained);
             GradientStatistics statistics = DjlGradientStatistics.of(manager, params, trained);
-            Map<String, TensorMoments> tensors = DjlGradientStatistics.moments(partGradients(trained));
+            Map<String, TensorMoments> tensors = DjlGradientStatistics.moments(manager, partGradients(trained));
             zeroGradients(trained);
             return new ScoredGradients(new ScoreResult(f.loss, batch.labelledTokens(), norms, Optional.empty()), statistics,
                     tensors);

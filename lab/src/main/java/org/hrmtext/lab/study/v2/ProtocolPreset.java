@@ -12,7 +12,7 @@ import org.hrmtext.domain.InvalidInputException;
  *   <li>{@code smoke}: the tiny model, 6 steps, checkpoints every 3, HRM and HRM-full, one seed
  *       (the default test suite runs it, seconds);</li>
  *   <li>{@code fair-cpu}: the study's {@code micro} model ({@link ProtocolRunSpec#model}: hidden
- *       32, 1 layer per stack, vocabulary 64), 1500 steps of 10 × 128 fresh tokens (about 75
+ *       32, 2 layers per stack, vocabulary 64), 1500 steps of 10 × 128 fresh tokens (about 75
  *       samples a batch, about 112k fresh samples a run), lr 2e-3, a checkpoint every 30 steps (50
  *       per run), all five runs, 3 seeds — sized for about 50 minutes on 2 shared cores (measured
  *       before choosing: the tiny model, hidden 64 and 2 layers per stack, took about 4 times as long

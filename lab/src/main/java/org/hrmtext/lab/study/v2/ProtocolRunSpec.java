@@ -29,14 +29,14 @@ public record ProtocolRunSpec(String name, ModelConfig config, CreditAssignment 
 
     /**
      * The study's own model size {@code micro} (vocabulary 64 for the task's 20 ids, hidden 32, 2
-     * heads, SwiGLU width 128, 1 layer per stack: what 15 reference runs of 1500 steps with 50
+     * heads, SwiGLU width 128, 2 layers per stack: what 15 reference runs of 1500 steps with 50
      * checkpoints each allow in under an hour on 2 shared cores), or a {@link ModelPresets} name.
      */
     public static ModelConfig model(String preset) {
         if (!preset.equals(MICRO)) {
             return ModelPresets.named(preset);
         }
-        ModelConfig b = ModelConfig.of(Architecture.HRM, 64, 32, 2, 1);
+        ModelConfig b = ModelConfig.of(Architecture.HRM, 64, 32, 2, 2);
         return new ModelConfig(b.architecture(), b.vocabSize(), b.hiddenSize(), 128, b.numHiddenLayers(),
                 b.numAttentionHeads(), 2048, b.rmsNormEps(), b.ropeTheta(), b.embeddingScale(), b.initializerRange(),
                 b.recurrence());
