@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hrmtext.domain.InvalidInputException;
+import org.hrmtext.domain.diagnostics.TensorMoments;
 import org.hrmtext.formats.json.Json;
 
 /**
@@ -32,10 +33,17 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
 
     /**
      * Every grid cell's per-tensor gradient norms on one batch at one step, and where recorded its
-     * element-level statistics per group ({@code cell → group → statistic}).
+     * element-level statistics per group ({@code cell → group → statistic}) and per tensor
+     * ({@code cell → tensor → moments}).
      */
     public record Checkpoint(int step, Map<String, Map<String, Double>> cells,
-            Map<String, Map<String, Map<String, Double>>> stats) {
+            Map<String, Map<String, Map<String, Double>>> stats, Map<String, Map<String, TensorMoments>> tensors) {
+
+        /** A cell's per-tensor moments ({@code tensor → moments}); empty when not recorded. */
+        public Map<String, TensorMoments> tensors(String cell) {
+            return tensors.getOrDefault(cell, Map.of());
+        }
+
         /** A cell's statistic of a group; NaN when not recorded. */
         public double stat(String cell, String group, String key) {
             Map<String, Map<String, Double>> c = stats.get(cell);
@@ -61,6 +69,7 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
         Map<String, List<Map<String, Object>>> probes = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Map<String, Map<String, Double>>>> grads = new LinkedHashMap<>();
         Map<String, Map<Integer, Map<String, Map<String, Map<String, Double>>>>> gradStats = new LinkedHashMap<>();
+        Map<String, Map<Integer, Map<String, Map<String, TensorMoments>>>> gradTensors = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Map<String, Object> r;
             try {
@@ -94,6 +103,12 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
                     gradStats.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
                             .put((String) r.get("cell"), groups);
                 }
+                if (r.get("tensors") instanceof Map) {
+                    Map<String, TensorMoments> tensors = new LinkedHashMap<>();
+                    ((Map<String, Object>) r.get("tensors")).forEach((t, v) -> tensors.put(t, moments(numbers((Map<String, Object>) v))));
+                    gradTensors.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
+                            .put((String) r.get("cell"), tensors);
+                }
             }
         }
         Map<String, List<Checkpoint>> checkpoints = new LinkedHashMap<>();
@@ -102,12 +117,19 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
             List<Checkpoint> list = new ArrayList<>();
             bySteps.forEach((step, cells) -> {
                 if (cells.size() >= need) {
-                    list.add(new Checkpoint(step, cells, gradStats.getOrDefault(k, Map.of()).getOrDefault(step, Map.of())));
+                    list.add(new Checkpoint(step, cells, gradStats.getOrDefault(k, Map.of()).getOrDefault(step, Map.of()),
+                            gradTensors.getOrDefault(k, Map.of()).getOrDefault(step, Map.of())));
                 }
             });
             checkpoints.put(k, list);
         });
         return new RawData(steps, checkpoints, probes);
+    }
+
+    /** The moments {@link TensorMoments#toJson} wrote. */
+    private static TensorMoments moments(Map<String, Double> m) {
+        return new TensorMoments(Math.round(m.get("n")), Math.round(m.get("zeros")), m.get("mean_abs"), m.get("log_mean"),
+                m.get("log_std"), m.getOrDefault("median_abs", Double.NaN), m.getOrDefault("p99_abs", Double.NaN));
     }
 
     private static Map<String, Double> numbers(Map<String, Object> m) {
