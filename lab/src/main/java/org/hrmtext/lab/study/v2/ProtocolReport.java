@@ -120,7 +120,8 @@ public final class ProtocolReport {
             List<GridTable.Row> grid, double seconds, DepthFindings depth) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Gradient-dynamics study, protocol v2\n\n");
-        sb.append("Scale: ").append(scale).append(". Backend ").append(meta.get("backend")).append(", threads ")
+        sb.append("Scale: ").append(scale).append(". Backend ").append(meta.get("backend"))
+                .append(meta.containsKey("device") ? " on " + meta.get("device") : "").append(", threads ")
                 .append(meta.get("threads")).append(Double.isNaN(seconds) ? "" : f(", %.0f s", seconds))
                 .append(". Recomputed from `raw.jsonl` (`hrm study gradients --report-from DIR`).\n\n");
         sb.append("Data: ").append(String.join("; ", complete)).append(".\n\n");
@@ -130,7 +131,7 @@ public final class ProtocolReport {
                 + "stack: 2 × layers, 4 cycles, own 2), `trm` (own recipe). Fresh samples of a running-sum-mod-10 task every "
                 + "step; a fresh held-out batch at every checkpoint, disjoint from all training samples by construction.\n");
         sb.append("- At every checkpoint (every ").append(meta.get("every")).append(" steps, before that step's update) "
-                + "every grid cell's per-tensor gradient norms are measured on the SAME weights, on the step's own "
+                + "every grid cell's per-tensor gradient norms and moments are measured on the SAME weights, on the step's own "
                 + "training batch and on the held-out batch.\n");
         sb.append("- Grid (HRM/TRM, H_cycles 2, L_cycles 3; calls L0 L1 L2 H3 | L4 L5 L6 H7): the paper's `Hk_Lj` = the "
                 + "last k cycles, in each its H call and its last j L calls: H1_L1 = {L6,H7}, H1_L2 = {L5,L6,H7}, H1_L3 = "
