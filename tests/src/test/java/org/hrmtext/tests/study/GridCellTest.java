@@ -106,8 +106,6 @@ class GridCellTest {
             double b = full.get(ParameterNames.LM_HEAD);
             assertTrue(a > 0 && Math.abs(a - b) <= 1e-6 * b, "head gradient norm: H1_L1 " + a + ", full " + b);
             TensorSet stacks = TensorSet.stacks(layout);
-            stacks.requireNonZero(shallow, "H1_L1");
-            stacks.requireNonZero(full, "full");
             assertTrue(trainer.scoresStatistics());
             ScoredGradients both = trainer.scoreWithStatistics(batch, g.get("full"));
             ScoredGradients cut = trainer.scoreWithStatistics(batch, g.get("H1_L1"));

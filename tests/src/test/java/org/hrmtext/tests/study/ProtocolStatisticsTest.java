@@ -96,25 +96,21 @@ class ProtocolStatisticsTest {
     @Test
     void fixedElementSetRefusesAZeroTensorAndPoolsBySize() {
         TensorSet set = new TensorSet(List.of("model.H_module.a", "model.L_module.b"), new long[] {4, 16});
-        Map<String, Double> norms = new LinkedHashMap<>(Map.of("model.H_module.a", 2.0, "model.L_module.b", 4.0));
-        set.requireNonZero(norms, "cell");
-        Map<String, TensorMoments> tensors = Map.of(
-                "model.H_module.a", moments(4, 0, 1.0), "model.L_module.b", moments(16, 2, 0.25));
+        Map<String, TensorMoments> tensors = new LinkedHashMap<>(Map.of(
+                "model.H_module.a", moments(4, 0, 1.0), "model.L_module.b", moments(16, 2, 0.25)));
         List<TensorMoments> m = set.moments(tensors, "cell");
         assertEquals(2, m.size());
         assertEquals((4 * 1.0 + 16 * 0.25) / 20, TensorSet.pooledMeanAbs(m), 1e-12, "L1 / n over the 20 elements");
         assertEquals(0.625, TensorSet.medianOver(m, TensorMoments::meanAbs), 1e-12, "type-7 median of two tensors");
         assertEquals(List.of("model.H_module.a"), set.group("H").names());
         assertEquals(List.of("model.L_module.b"), set.group("L").names());
-        norms.put("model.L_module.b", 0.0);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> set.requireNonZero(norms, "H1_L1"));
+        tensors.put("model.L_module.b", moments(16, 16, 0.0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> set.moments(tensors, "H1_L1"));
         assertTrue(e.getMessage().contains("model.L_module.b") && e.getMessage().contains("H1_L1"), e.getMessage());
-        norms.remove("model.L_module.b");
-        assertThrows(IllegalStateException.class, () -> set.requireNonZero(norms, "missing"));
-        assertThrows(IllegalStateException.class, () -> set.moments(Map.of("model.H_module.a", moments(4, 0, 1.0)), "cell"),
-                "a tensor of the set without moments");
-        assertThrows(IllegalStateException.class, () -> set.moments(Map.of("model.H_module.a", moments(5, 0, 1.0),
-                "model.L_module.b", moments(16, 0, 1.0)), "cell"), "moments over another element count");
+        tensors.remove("model.L_module.b");
+        assertThrows(IllegalStateException.class, () -> set.moments(tensors, "missing"), "a tensor of the set without moments");
+        tensors.put("model.L_module.b", moments(15, 0, 1.0));
+        assertThrows(IllegalStateException.class, () -> set.moments(tensors, "cell"), "moments over another element count");
     }
 
     private static TensorMoments moments(long n, long zeros, double meanAbs) {

@@ -33,22 +33,13 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
 
     /**
      * Every grid cell's per-tensor gradient norms on one batch at one step, and where recorded its
-     * element-level statistics per group ({@code cell → group → statistic}) and per tensor
-     * ({@code cell → tensor → moments}).
+     * per-tensor moments ({@code cell → tensor → moments}).
      */
-    public record Checkpoint(int step, Map<String, Map<String, Double>> cells,
-            Map<String, Map<String, Map<String, Double>>> stats, Map<String, Map<String, TensorMoments>> tensors) {
+    public record Checkpoint(int step, Map<String, Map<String, Double>> cells, Map<String, Map<String, TensorMoments>> tensors) {
 
         /** A cell's per-tensor moments ({@code tensor → moments}); empty when not recorded. */
         public Map<String, TensorMoments> tensors(String cell) {
             return tensors.getOrDefault(cell, Map.of());
-        }
-
-        /** A cell's statistic of a group; NaN when not recorded. */
-        public double stat(String cell, String group, String key) {
-            Map<String, Map<String, Double>> c = stats.get(cell);
-            Map<String, Double> g = c == null ? null : c.get(group);
-            return g == null || !g.containsKey(key) ? Double.NaN : g.get(key);
         }
     }
 
@@ -68,7 +59,6 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
         Map<String, List<Step>> steps = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> probes = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Map<String, Map<String, Double>>>> grads = new LinkedHashMap<>();
-        Map<String, Map<Integer, Map<String, Map<String, Map<String, Double>>>>> gradStats = new LinkedHashMap<>();
         Map<String, Map<Integer, Map<String, Map<String, TensorMoments>>>> gradTensors = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Map<String, Object> r;
@@ -97,12 +87,6 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
                 String k = key(run, seed) + "|" + r.get("batch");
                 grads.computeIfAbsent(k, x -> new TreeMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
                         .put((String) r.get("cell"), numbers((Map<String, Object>) r.get("norms")));
-                if (r.get("stats") instanceof Map) {
-                    Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
-                    ((Map<String, Object>) r.get("stats")).forEach((g, v) -> groups.put(g, numbers((Map<String, Object>) v)));
-                    gradStats.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(step, x -> new LinkedHashMap<>())
-                            .put((String) r.get("cell"), groups);
-                }
                 if (r.get("tensors") instanceof Map) {
                     Map<String, TensorMoments> tensors = new LinkedHashMap<>();
                     ((Map<String, Object>) r.get("tensors")).forEach((t, v) -> tensors.put(t, moments(numbers((Map<String, Object>) v))));
@@ -117,8 +101,7 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
             List<Checkpoint> list = new ArrayList<>();
             bySteps.forEach((step, cells) -> {
                 if (cells.size() >= need) {
-                    list.add(new Checkpoint(step, cells, gradStats.getOrDefault(k, Map.of()).getOrDefault(step, Map.of()),
-                            gradTensors.getOrDefault(k, Map.of()).getOrDefault(step, Map.of())));
+                    list.add(new Checkpoint(step, cells, gradTensors.getOrDefault(k, Map.of()).getOrDefault(step, Map.of())));
                 }
             });
             checkpoints.put(k, list);
@@ -128,7 +111,7 @@ public record RawData(Map<String, List<Step>> steps, Map<String, List<Checkpoint
 
     /** The moments {@link TensorMoments#toJson} wrote. */
     private static TensorMoments moments(Map<String, Double> m) {
-        return new TensorMoments(Math.round(m.get("n")), Math.round(m.get("zeros")), m.get("mean_abs"), m.get("log_mean"),
+        return new TensorMoments(Math.round(m.get("n")), Math.round(m.get("zeros")), m.get("mean_abs"), m.getOrDefault("log_mean", Double.NaN),
                 m.get("log_std"), m.getOrDefault("median_abs", Double.NaN), m.getOrDefault("p99_abs", Double.NaN));
     }
 

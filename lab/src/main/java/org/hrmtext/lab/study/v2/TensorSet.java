@@ -11,7 +11,7 @@ import org.hrmtext.domain.schedule.StackId;
 /**
  * The fixed element set of a comparison: the trainable tensors of the H and L stacks (never the
  * embedding or the head, which are reported apart), each with its element count. Every cell of a
- * comparison is measured on exactly these tensors; {@link #requireNonZero} fails when one of them
+ * comparison is measured on exactly these tensors; {@link #moments} fails when one of them
  * got no gradient, so that no comparison silently mixes sets.
  *
  * @param names tensor names, in layout order
@@ -57,7 +57,8 @@ public record TensorSet(List<String> names, long[] sizes) {
 
     /**
      * The moments of this set's tensors among {@code tensors}, aligned with {@link #names()}; fails
-     * naming the first tensor without moments or whose element count differs from the layout's.
+     * naming the first tensor without moments, over another element count than the layout's, or
+     * with an all-zero gradient (every compared cell must train the same elements).
      */
     public List<TensorMoments> moments(Map<String, TensorMoments> tensors, String what) {
         List<TensorMoments> out = new ArrayList<>();
@@ -66,6 +67,10 @@ public record TensorSet(List<String> names, long[] sizes) {
             if (m == null || m.count() != sizes[i]) {
                 throw new IllegalStateException(what + ": tensor " + names.get(i) + " of the fixed element set has no "
                         + "recorded moments over its " + sizes[i] + " elements");
+            }
+            if (!(m.meanAbs() > 0)) {
+                throw new IllegalStateException(what + ": tensor " + names.get(i) + " of the fixed element set has mean |g| "
+                        + m.meanAbs() + "; expected > 0 (every compared cell must train the same elements)");
             }
             out.add(m);
         }
@@ -88,14 +93,4 @@ public record TensorSet(List<String> names, long[] sizes) {
         return Quantiles.median(moments.stream().mapToDouble(f).toArray());
     }
 
-    /** Fails naming the first tensor of the set whose gradient norm is zero or missing in {@code norms}. */
-    public void requireNonZero(Map<String, Double> norms, String what) {
-        for (String n : names) {
-            Double v = norms.get(n);
-            if (v == null || !(v > 0)) {
-                throw new IllegalStateException(what + ": tensor " + n + " of the fixed element set has gradient norm "
-                        + v + "; expected > 0 (every compared cell must train the same elements)");
-            }
-        }
-    }
 }

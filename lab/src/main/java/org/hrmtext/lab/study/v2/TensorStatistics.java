@@ -3,7 +3,7 @@ package org.hrmtext.lab.study.v2;
 /**
  * Per-tensor comparisons of gradient magnitudes across cells, on natural logs
  * {@code ln(x + ε)} with {@link #LOG_EPSILON} = 1e-30 (so a zero never gives −∞; no compared
- * tensor is zero, {@link TensorSet#requireNonZero}); pooling centred per tensor is
+ * tensor is zero, {@link TensorSet#moments}); pooling centred per tensor is
  * {@link org.hrmtext.domain.diagnostics.TensorMoments#pooledCentredLogStd}.
  */
 public final class TensorStatistics {
