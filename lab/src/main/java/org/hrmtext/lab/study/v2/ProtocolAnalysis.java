@@ -9,6 +9,9 @@ import java.util.Map;
  * The findings of the second protocol, computed from {@link RawData}: each as a
  * {@link FindingRow} whose verdict comes from a paired test (sign test and Wilcoxon signed-rank)
  * or a bootstrap interval, with N stated, never from two endpoints. Significance level 0.05.
+ * Here: spikes over training steps and HRM against RINS and the looped transformer; the
+ * same-weights findings on per-tensor moments are in {@link TensorFindings}, Jacobian growth and
+ * effective depth in {@link DepthFindings}.
  */
 public final class ProtocolAnalysis {
     static final double ALPHA = 0.05;

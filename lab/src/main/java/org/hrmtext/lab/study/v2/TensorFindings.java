@@ -151,6 +151,7 @@ final class TensorFindings {
             double[] call = new double[cps.size()];
             double[] hInc = new double[cps.size()];
             double[] lInc = new double[cps.size()];
+            double[] absDiff = new double[cps.size()];
             for (int c = 0; c < cps.size(); c++) {
                 RawData.Checkpoint cp = cps.get(c);
                 double[] h = new double[n];
@@ -180,10 +181,13 @@ final class TensorFindings {
                 }
                 double[] diff = new double[n];
                 double[] diffCall = new double[n];
+                double[] abs = new double[n];
                 for (int t = 0; t < n; t++) {
                     diff[t] = h[t] - l[t];
                     diffCall[t] = hCall[t] - lCall[t];
+                    abs[t] = Math.abs(h[t]) - Math.abs(l[t]);
                 }
+                absDiff[c] = Quantiles.median(abs);
                 cycle[c] = Quantiles.median(diff);
                 call[c] = Quantiles.median(diffCall);
                 hInc[c] = Quantiles.median(h);
@@ -195,8 +199,9 @@ final class TensorFindings {
             double med = Quantiles.median(cycle);
             parts.add(f("%s stack (%d tensors): +1 H cycle %+.4f, +1 L call per cycle %+.4f (medians over N %d checkpoints of "
                     + "the median over tensors); per cycle, H − L median %+.4f, Wilcoxon p %.2g; per call added, H − L "
-                    + "median %+.4f, Wilcoxon p %.2g", g, n, Quantiles.median(hInc), Quantiles.median(lInc), cps.size(), med,
-                    w.p(), Quantiles.median(call), wc.p()));
+                    + "median %+.4f, Wilcoxon p %.2g; in size regardless of sign, |H| − |L| per cycle median %+.4f, "
+                    + "Wilcoxon p %.2g", g, n, Quantiles.median(hInc), Quantiles.median(lInc), cps.size(), med, w.p(),
+                    Quantiles.median(call), wc.p(), Quantiles.median(absDiff), WilcoxonSignedRank.of(absDiff).p()));
             boolean sig = w.enough() && w.p() < ALPHA;
             all &= sig && med > 0;
             opposite |= sig && med < 0;
@@ -204,7 +209,9 @@ final class TensorFindings {
         if (measured == 0) {
             return Optional.empty();
         }
-        Verdict v = all ? Verdict.agrees(scale) : opposite ? Verdict.disagrees(scale)
+        Verdict v = all ? Verdict.agrees(scale) : opposite ? new Verdict(Verdict.Kind.DISAGREES, "in a stack the "
+                + "per-cycle increment is significantly below the per-L-call one: an H cycle does not grow the dispersion "
+                + "more than an L call does", scale)
                 : Verdict.inconclusive("the per-cycle increment does not exceed the per-L-call one significantly in both stacks",
                         scale);
         return Optional.of(new FindingRow("Growth of std(log|g|) is driven mainly by the number of H cycles backpropagated ("
