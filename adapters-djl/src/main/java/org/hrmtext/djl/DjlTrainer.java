@@ -231,11 +231,7 @@ final class DjlTrainer implements Trainer {
 
     private Map<String, Double> partNorms(Set<String> trained) {
         Map<String, Double> norms = new LinkedHashMap<>();
-        for (FusedTensor t : params.fusedTensors()) {
-            if (!trained.contains(t.name())) {
-                t.parts().forEach(p -> norms.put(p.name(), 0.0));
-            }
-        }
+        params.fusedTensors().forEach(t -> t.parts().forEach(p -> norms.put(p.name(), 0.0)));
         Map<String, NDArray> parts = partGradients(trained);
         NDList squares = new NDList();
         parts.values().forEach(g -> squares.add(g.square().sum()));
