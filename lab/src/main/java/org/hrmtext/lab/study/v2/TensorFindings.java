@@ -302,7 +302,9 @@ final class TensorFindings {
         TensorSet os = set(other).group(otherGroup);
         ToDoubleFunction<TensorMoments> f = stat.equals("tail") ? m -> m.p99() / m.median() : TensorMoments::median;
         List<Double> d = new ArrayList<>();
+        List<String> trends = new ArrayList<>();
         for (long s : analysis.seedsWith("hrm")) {
+            List<Double> series = new ArrayList<>();
             Map<Integer, RawData.Checkpoint> theirs = new java.util.HashMap<>();
             analysis.checkpointsOf(other, s, "heldout").forEach(cp -> theirs.put(cp.step(), cp));
             for (RawData.Checkpoint cp : analysis.checkpointsOf("hrm", s, "heldout")) {
@@ -313,9 +315,14 @@ final class TensorFindings {
                 double x = TensorSet.medianOver(moments(cp, a.get(), hs, "hrm"), f);
                 double y = TensorSet.medianOver(moments(o, b.get(), os, other), f);
                 if (x > 0 && y > 0) {
-                    d.add(Math.log(x / y));
+                    series.add(Math.log(x / y));
                 }
             }
+            if (series.size() > 1) {
+                MannKendall mk = MannKendall.of(GridTable.toArray(series));
+                trends.add(f("seed %d S %d p %.2g", s, mk.s(), mk.p()));
+            }
+            d.addAll(series);
         }
         out.addAll(d);
         double[] arr = GridTable.toArray(d);
@@ -325,8 +332,7 @@ final class TensorFindings {
             return what + ": no paired checkpoints";
         }
         WilcoxonSignedRank w = WilcoxonSignedRank.of(arr);
-        MannKendall mk = MannKendall.of(arr);
-        return f("%s: median ratio %.3f, N %d, Wilcoxon p %.2g, trend of the ln ratio over checkpoints MK S %d p %.2g", what,
-                Math.exp(Quantiles.median(arr)), arr.length, w.p(), mk.s(), mk.p());
+        return f("%s: median ratio %.3f, N %d, Wilcoxon p %.2g, trend of the ln ratio over training (Mann–Kendall): %s", what,
+                Math.exp(Quantiles.median(arr)), arr.length, w.p(), String.join(", ", trends));
     }
 }
