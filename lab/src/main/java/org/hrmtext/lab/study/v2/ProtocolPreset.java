@@ -14,9 +14,9 @@ import org.hrmtext.domain.InvalidInputException;
  *   <li>{@code fair-cpu}: the study's {@code micro} model ({@link ProtocolRunSpec#model}: hidden
  *       32, 2 layers per stack, vocabulary 64), 1500 steps of 10 × 128 fresh tokens (about 75
  *       samples a batch, about 112k fresh samples a run), lr 2e-3, a checkpoint every 30 steps (50
- *       per run), all five runs, 3 seeds — sized for about 50 minutes on 2 shared cores (measured
- *       before choosing: the tiny model, hidden 64 and 2 layers per stack, took about 4 times as long
- *       per step on this machine and would have needed about 2.5 hours);</li>
+ *       per run), all five runs, 3 seeds — measured: 75 minutes with one thread on 2 cores shared
+ *       with another training job (the tiny model, hidden 64 and 2 layers per stack, took about 4
+ *       times as long per step and would have needed about 2.5 hours);</li>
  *   <li>{@code gpu}: the small model (hidden 256, 2 layers per stack), 3000 steps of 16 × 256 tokens
  *       (about 240 samples a batch, 720k a run), a checkpoint every 50 steps (60 per run), all five
  *       runs, 3 seeds (documented, not run here; {@code --device cuda}).</li>
