@@ -6,13 +6,17 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hrmtext.domain.diagnostics.GradientGroup;
 import org.hrmtext.domain.diagnostics.GradientStatistics;
 import org.hrmtext.domain.diagnostics.MagnitudeStatistics;
 import org.hrmtext.domain.diagnostics.Percentiles;
+import org.hrmtext.domain.diagnostics.TensorMoments;
 
 /**
  * The {@link MagnitudeStatistics} of the gradients held by the parameters, computed by libtorch on
@@ -43,6 +47,47 @@ final class DjlGradientStatistics {
             }
         });
         return new GradientStatistics(summarise(manager, NDArrays.concat(all)), groups);
+    }
+
+    /**
+     * The {@link TensorMoments} of each gradient of {@code parts} (name → gradient), in float64 on
+     * the device; one array of five scalars per tensor reaches the host.
+     */
+    static Map<String, TensorMoments> moments(NDManager manager, Map<String, NDArray> parts) {
+        NDList rows = new NDList();
+        List<Long> counts = new ArrayList<>();
+        List<Long> nonZeros = new ArrayList<>();
+        for (NDArray g : parts.values()) {
+            NDArray abs = g.abs().flatten().toType(DataType.FLOAT64, false);
+            NDArray nonZero = abs.booleanMask(abs.gt(0));
+            counts.add(abs.size());
+            nonZeros.add(nonZero.size());
+            NDArray mean = abs.mean();
+            if (nonZero.size() == 0) {
+                NDArray zero = mean.zerosLike();
+                rows.add(NDArrays.stack(new NDList(mean, zero, zero, zero, zero)));
+                continue;
+            }
+            NDArray logs = nonZero.add(MagnitudeStatistics.LOG_EPSILON).log();
+            NDArray logMean = logs.mean();
+            long[] ranks = {Percentiles.rank(Percentiles.MEDIAN, nonZero.size()), Percentiles.rank(Percentiles.P99, nonZero.size())};
+            NDArray picked = nonZero.sort().take(DjlArrays.longs(manager, ranks, new Shape(2)));
+            rows.add(NDArrays.concat(new NDList(NDArrays.stack(new NDList(mean, logMean, logs.sub(logMean).square().mean().sqrt())),
+                    picked)));
+        }
+        Map<String, TensorMoments> out = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        double[] v = NDArrays.stack(rows).toDoubleArray();
+        int i = 0;
+        for (String name : parts.keySet()) {
+            long n = counts.get(i);
+            int r = 5 * i;
+            out.put(name, new TensorMoments(n, n - nonZeros.get(i), v[r], v[r + 1], v[r + 2], v[r + 3], v[r + 4]));
+            i++;
+        }
+        return out;
     }
 
     private static MagnitudeStatistics summarise(NDManager manager, NDArray abs) {

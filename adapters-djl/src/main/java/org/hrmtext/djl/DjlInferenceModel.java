@@ -67,7 +67,8 @@ final class DjlInferenceModel implements InferenceModel {
             scope.suppressNotUsedWarning();
             AttentionContext ctx = AttentionContext.of(manager, config(), b, t, request.positions(),
                     request.attentionBias(), request.keyLen());
-            RecurrenceDataflow.Trace<NDArray> out = recurrence.run(manager, request.tokens(), b, t, ctx, schedule, false, cache);
+            RecurrenceDataflow.Trace<NDArray> out = recurrence.run(manager, request.tokens(), b, t, ctx, schedule, false, cache,
+                    DjlRecurrence.Taps.NONE);
             cache.advance(t);
             NDArray index = DjlArrays.longs(manager, request.logitsIndex(), new Shape(b, 1, 1))
                    .broadcast(new Shape(b, 1, config().hiddenSize()));

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
@@ -37,20 +38,38 @@ final class DjlRecurrence {
         return config;
     }
 
+    /**
+     * What a forward pass hands out besides its states: the zero state probes it adds to every
+     * call's output ({@code probes}, null for none) and each block's input and output in
+     * computation order ({@code blocks}, null for none).
+     */
+    record Taps(List<NDArray> probes, List<NDArray[]> blocks) {
+        static final Taps NONE = new Taps(null, null);
+
+        static Taps probes(List<NDArray> into) {
+            return new Taps(into, null);
+        }
+
+        static Taps blocks(List<NDArray[]> into) {
+            return new Taps(null, into);
+        }
+    }
+
     /** Training and scoring: logits {@code [B·T, vocab]} of a packed batch. */
-    NDArray logits(NDManager manager, PackedBatch batch, RecurrenceSchedule schedule, boolean withGradient) {
-        RecurrenceDataflow.Trace<NDArray> out = run(manager, batch, schedule, withGradient);
+    NDArray logits(NDManager manager, PackedBatch batch, RecurrenceSchedule schedule, boolean withGradient, Taps taps) {
+        RecurrenceDataflow.Trace<NDArray> out = run(manager, batch, schedule, withGradient, taps);
         return head(out.last().reshape((long) batch.tokens(), config.hiddenSize()));
     }
 
     /** Every state of the recurrence on a packed batch. */
-    RecurrenceDataflow.Trace<NDArray> run(NDManager manager, PackedBatch batch, RecurrenceSchedule schedule, boolean withGradient) {
+    RecurrenceDataflow.Trace<NDArray> run(NDManager manager, PackedBatch batch, RecurrenceSchedule schedule, boolean withGradient,
+            Taps taps) {
         AttentionContext ctx = AttentionContext.of(manager, config, batch);
         long[] ids = new long[batch.tokens()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = batch.inputs()[i];
         }
-        return run(manager, ids, batch.rows(), batch.seqLen(), ctx, schedule, withGradient, null);
+        return run(manager, ids, batch.rows(), batch.seqLen(), ctx, schedule, withGradient, null, taps);
     }
 
     /** {@code [N, d]} hidden states to {@code [N, vocab]} logits. */
@@ -64,7 +83,7 @@ final class DjlRecurrence {
      * With a cache, call {@code i} attends to and extends its own cache slot {@code i}.
      */
     RecurrenceDataflow.Trace<NDArray> run(NDManager manager, long[] ids, int b, int t, AttentionContext ctx,
-            RecurrenceSchedule schedule, boolean withGradient, DjlKvCache cache) {
+            RecurrenceSchedule schedule, boolean withGradient, DjlKvCache cache, Taps taps) {
         int d = config.hiddenSize();
         RecurrenceDataflow.Trace<NDArray> trace = RecurrenceDataflow.run(schedule, new RecurrenceDataflow.Kernels<>() {
             @Override
@@ -92,8 +111,8 @@ final class DjlRecurrence {
 
             @Override
             public NDArray call(ModuleCall call, NDArray input) {
-                if (withGradient) {
-                    return stacks.get(call.stack()).forward(input, ctx, cache, call.index());
+                if (withGradient || taps.blocks() != null) {
+                    return stacks.get(call.stack()).forward(input, ctx, cache, call.index(), taps.blocks());
                 }
                 // Without autograd nothing needs a call's intermediates once it has returned: free them
                 // then (the output and what the KV cache keeps stay), not when the whole forward ends,
@@ -101,13 +120,21 @@ final class DjlRecurrence {
                 NDArray out;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    out = stacks.get(call.stack()).forward(input, ctx, cache, call.index());
+                    out = stacks.get(call.stack()).forward(input, ctx, cache, call.index(), null);
                     NDScope.unregister(out);
                 }
                 NDScope.register(out);
                 return out;
             }
-        });
+
+            @Override
+            public NDArray zeroProbe(ModuleCall call, NDArray out) {
+                NDArray probe = manager.zeros(out.getShape());
+                probe.setRequiresGradient(true);
+                taps.probes().add(probe);
+                return probe;
+            }
+        }, taps.probes() != null);
         JniUtils.setGradMode(withGradient);
         return trace;
     }

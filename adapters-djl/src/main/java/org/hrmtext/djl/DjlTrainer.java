@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
@@ -16,13 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
+import org.hrmtext.domain.diagnostics.BlockDepth;
+import org.hrmtext.domain.diagnostics.DepthProbe;
 import org.hrmtext.domain.diagnostics.EffectiveDepth;
 import org.hrmtext.domain.diagnostics.GradientStatistics;
+import org.hrmtext.domain.diagnostics.StateGradients;
+import org.hrmtext.domain.diagnostics.TensorMoments;
 import org.hrmtext.domain.model.FusedLayout.FusedTensor;
 import org.hrmtext.domain.model.HostTensor;
 import org.hrmtext.domain.model.ModelWeights;
+import org.hrmtext.domain.schedule.ModuleCall;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 import org.hrmtext.ports.OptimizerState;
 import org.hrmtext.ports.ScoreRequest;
@@ -92,7 +99,7 @@ final class DjlTrainer implements Trainer {
                 norms = partNorms(trained);
                 zeroGradients(trained);
             } else {
-                NDArray logits = recurrence.logits(manager, batch, request.schedule(), false);
+                NDArray logits = recurrence.logits(manager, batch, request.schedule(), false, DjlRecurrence.Taps.NONE);
                 f = new Forward(TaskCompletionLoss.of(manager, logits, batch).getFloat(), logits, null);
             }
             Optional<HostTensor> logits = request.logits()
@@ -120,8 +127,47 @@ final class DjlTrainer implements Trainer {
             Forward f = forwardBackward(batch, schedule);
             Map<String, Double> norms = partNorms(trained);
             GradientStatistics statistics = DjlGradientStatistics.of(manager, params, trained);
+            Map<String, TensorMoments> tensors = DjlGradientStatistics.moments(manager, partGradients(trained));
             zeroGradients(trained);
-            return new ScoredGradients(new ScoreResult(f.loss, batch.labelledTokens(), norms, Optional.empty()), statistics);
+            return new ScoredGradients(new ScoreResult(f.loss, batch.labelledTokens(), norms, Optional.empty()), statistics,
+                    tensors);
+        } finally {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    @Override
+    public BlockDepth blockDepth(PackedBatch batch, RecurrenceSchedule schedule) {
+        checkOpen();
+        batch.checkVocabulary(config.vocabSize());
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return DjlDepthProbe.blocks(manager, recurrence, batch, schedule);
+        }
+    }
+
+    @Override
+    public StateGradients stateGradients(PackedBatch batch, RecurrenceSchedule schedule) {
+        checkOpen();
+        batch.checkVocabulary(config.vocabSize());
+        if (!schedule.calls().stream().allMatch(ModuleCall::carriesGradient)) {
+            throw new InvalidInputException("state gradients need a schedule in which every call carries gradient (full BPTT)");
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Set<String> trained = trainedTensors(schedule);
+            List<NDArray> probes = new ArrayList<>();
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray logits = recurrence.logits(manager, batch, schedule, true, DjlRecurrence.Taps.probes(probes));
+                gc.backward(TaskCompletionLoss.of(manager, logits, batch));
+                JniUtils.setGradMode(false);
+            }
+            NDList norms = new NDList();
+            probes.forEach(p -> norms.add(p.getGradient().toType(DataType.FLOAT64, false).square().sum().sqrt()));
+            double[] values = NDArrays.stack(norms).toDoubleArray();
+            zeroGradients(trained);
+            List<String> labels = DepthProbe.plan(schedule).stream().map(DepthProbe.Step::label).toList();
+            return new StateGradients(labels, values);
         } finally {
             JniUtils.setGradMode(false);
         }
@@ -142,7 +188,7 @@ final class DjlTrainer implements Trainer {
 
     private Forward forwardBackward(PackedBatch batch, RecurrenceSchedule schedule) {
         try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-            NDArray logits = recurrence.logits(manager, batch, schedule, true);
+            NDArray logits = recurrence.logits(manager, batch, schedule, true, DjlRecurrence.Taps.NONE);
             NDArray loss = TaskCompletionLoss.of(manager, logits, batch);
             if (Boolean.getBoolean("hrm.debug.gc")) {
                 System.gc(); // test hook: a collection between forward and backward must not matter
@@ -166,24 +212,31 @@ final class DjlTrainer implements Trainer {
         return Math.sqrt(NDArrays.stack(squares).sum().getFloat());
     }
 
-    private Map<String, Double> partNorms(Set<String> trained) {
-        Map<String, Double> norms = new LinkedHashMap<>();
-        NDList squares = new NDList();
-        List<String> names = new ArrayList<>();
+    /** The gradient of every part (layout tensor) of the trained fused tensors, in layout order. */
+    private Map<String, NDArray> partGradients(Set<String> trained) {
+        Map<String, NDArray> parts = new LinkedHashMap<>();
         for (FusedTensor t : params.fusedTensors()) {
             if (!trained.contains(t.name())) {
-                t.parts().forEach(p -> norms.put(p.name(), 0.0));
                 continue;
             }
             NDArray g = params.get(t.name()).getGradient();
             List<long[]> rows = DjlParameters.partRows(t);
             for (int i = 0; i < rows.size(); i++) {
-                NDArray part = rows.size() == 1 ? g : g.get(new NDIndex(rows.get(i)[0] + ":" + rows.get(i)[1]));
-                squares.add(part.square().sum());
-                names.add(t.parts().get(i).name());
+                parts.put(t.parts().get(i).name(),
+                        rows.size() == 1 ? g : g.get(new NDIndex(rows.get(i)[0] + ":" + rows.get(i)[1])));
             }
         }
+        return parts;
+    }
+
+    private Map<String, Double> partNorms(Set<String> trained) {
+        Map<String, Double> norms = new LinkedHashMap<>();
+        params.fusedTensors().forEach(t -> t.parts().forEach(p -> norms.put(p.name(), 0.0)));
+        Map<String, NDArray> parts = partGradients(trained);
+        NDList squares = new NDList();
+        parts.values().forEach(g -> squares.add(g.square().sum()));
         float[] s = squares.isEmpty() ? new float[0] : NDArrays.stack(squares).toFloatArray();
+        List<String> names = new ArrayList<>(parts.keySet());
         for (int i = 0; i < s.length; i++) {
             norms.put(names.get(i), Math.sqrt(s[i]));
         }

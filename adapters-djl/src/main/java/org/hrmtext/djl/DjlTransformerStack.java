@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import java.util.List;
 import org.hrmtext.domain.model.ParameterNames;
 import org.hrmtext.domain.schedule.StackId;
 
@@ -26,14 +27,19 @@ final class DjlTransformerStack {
     /**
      * {@code x}: {@code [B, T, d]}; returns the normalised stack output of the same shape. With a
      * cache, each layer attends to its past keys/values of module call {@code call} too and
-     * appends the new ones; {@code cache} is null in training.
+     * appends the new ones; {@code cache} is null in training. With {@code blocks} not null each
+     * block's {@code {input, output}} residual stream is appended to it.
      */
-    NDArray forward(NDArray x, AttentionContext ctx, DjlKvCache cache, int call) {
+    NDArray forward(NDArray x, AttentionContext ctx, DjlKvCache cache, int call, List<NDArray[]> blocks) {
         NDArray h = x;
         for (int l = 0; l < layers; l++) {
             String layer = ParameterNames.layer(stack, l);
+            NDArray in = h;
             h = h.add(attention(layer, l, rms(h, ctx.eps()), ctx, cache, call));
             h = h.add(mlp(layer, rms(h, ctx.eps())));
+            if (blocks != null) {
+                blocks.add(new NDArray[] {in, h});
+            }
         }
         return rms(h, ctx.eps());
     }

@@ -11,6 +11,7 @@ import org.hrmtext.lab.study.StudyRequest;
 import org.hrmtext.lab.study.v2.ProtocolPreset;
 import org.hrmtext.lab.study.v2.ProtocolReport;
 import org.hrmtext.lab.study.v2.ProtocolStudy;
+import org.hrmtext.ports.BackendOptions;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.Architecture;
 import org.hrmtext.domain.schedule.CreditPattern;
@@ -83,7 +84,6 @@ public final class StudyGradientsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        compute.requireCpu("hrm study gradients");
         if (reportFrom != null) {
             Path report = ProtocolReport.write(reportFrom, Double.NaN);
             System.out.println("report: " + report);
@@ -96,13 +96,14 @@ public final class StudyGradientsCommand implements Callable<Integer> {
             ProtocolPreset p = ProtocolPreset.named(preset == null ? "fair-cpu" : preset);
             p = p.with(steps == null ? p.steps() : steps, every == null ? p.every() : every, seeds == null ? p.seeds() : seeds,
                     runs == null ? p.runs() : runs.stream().map(String::trim).toList());
-            Path report = protocolV2.run(p, out, compute.backendOr("djl"), compute.threads());
+            Path report = protocolV2.run(p, out, compute.backendOr("djl"), new BackendOptions(compute.device(), compute.threads()));
             System.out.println("study written to " + out + "; report: " + report);
             return 0;
         }
         if (!protocol.equals("v1")) {
             throw new InvalidInputException("--protocol " + protocol + ": expected v1 or v2");
         }
+        compute.requireCpu("hrm study gradients --protocol v1");
         StudyPreset p = StudyPreset.named(preset == null ? "tiny" : preset);
         List<Architecture> a = (archs == null ? p.archs() : archs).stream().map(String::trim).map(Architecture::fromConfigName).toList();
         List<CreditPattern> d = (depths == null ? p.depths() : depths).stream().map(String::trim).map(CreditPattern::parse).toList();

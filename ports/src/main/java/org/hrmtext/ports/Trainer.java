@@ -2,7 +2,9 @@ package org.hrmtext.ports;
 
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.data.PackedBatch;
+import org.hrmtext.domain.diagnostics.BlockDepth;
 import org.hrmtext.domain.diagnostics.EffectiveDepth;
+import org.hrmtext.domain.diagnostics.StateGradients;
 import org.hrmtext.domain.model.ModelWeights;
 import org.hrmtext.domain.schedule.RecurrenceSchedule;
 
@@ -43,6 +45,22 @@ public interface Trainer extends AutoCloseable {
      */
     default EffectiveDepth probe(PackedBatch batch, RecurrenceSchedule schedule) {
         throw new InvalidInputException("this backend cannot run the effective-depth probe");
+    }
+
+    /**
+     * Jacobian growth: {@code ‖∂L/∂z‖₂} of the state each module call writes, under a schedule in
+     * which every call carries gradient (full BPTT), without changing any state.
+     */
+    default StateGradients stateGradients(PackedBatch batch, RecurrenceSchedule schedule) {
+        throw new InvalidInputException("this backend cannot measure state gradients (∂L/∂z); use --backend djl");
+    }
+
+    /**
+     * The paper's effective depth on a batch, block by block in computation order
+     * ({@link BlockDepth}), one forward pass without autograd and without changing any state.
+     */
+    default BlockDepth blockDepth(PackedBatch batch, RecurrenceSchedule schedule) {
+        throw new InvalidInputException("this backend cannot measure per-block effective depth; use --backend djl");
     }
 
     /** Current raw weights. */

@@ -59,6 +59,17 @@ public final class RecurrenceDataflow {
          * output as a constant for backprop.
          */
         T call(ModuleCall call, T input);
+
+        /**
+         * A zero tensor shaped like {@code out} that the backend differentiates against: with state
+         * probes on, {@link #run(RecurrenceSchedule, Kernels, boolean)} adds one to every call's
+         * output, so the gradient of the loss with respect to the probe of call {@code i} is the
+         * gradient {@code ∂L/∂z} of the state that call wrote. A backend without state gradients
+         * keeps this default, which refuses.
+         */
+        default T zeroProbe(ModuleCall call, T out) {
+            throw new UnsupportedOperationException("this backend cannot probe state gradients");
+        }
     }
 
     /**
@@ -74,6 +85,14 @@ public final class RecurrenceDataflow {
 
     /** Runs every call of {@code schedule} with {@code kernels}. */
     public static <T> Trace<T> run(RecurrenceSchedule schedule, Kernels<T> kernels) {
+        return run(schedule, kernels, false);
+    }
+
+    /**
+     * Runs every call of {@code schedule}; with {@code stateProbes} every call's output becomes
+     * {@code out + kernels.zeroProbe(call, out)} (the same value, see {@link Kernels#zeroProbe}).
+     */
+    public static <T> Trace<T> run(RecurrenceSchedule schedule, Kernels<T> kernels, boolean stateProbes) {
         Map<StateSlot, T> state = new EnumMap<>(StateSlot.class);
         T input = kernels.embedded(schedule.embeddingTrained());
         for (StateSlot slot : FROM_EMBEDDING) {
@@ -92,6 +111,9 @@ public final class RecurrenceDataflow {
                 in = kernels.add(in, state.get(call.inputs().get(i)));
             }
             T out = kernels.call(call, in);
+            if (stateProbes) {
+                out = kernels.add(out, kernels.zeroProbe(call, out));
+            }
             state.put(call.target(), out);
             outputs.add(out);
             if (first == null && call.target() == schedule.output()) {

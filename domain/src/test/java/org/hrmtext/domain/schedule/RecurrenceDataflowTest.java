@@ -2,6 +2,7 @@ package org.hrmtext.domain.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RecurrenceDataflowTest {
 
     /** Values are expressions such as {@code H4(E + L3(...))}; every kernel call is logged. */
-    private static final class Symbols implements RecurrenceDataflow.Kernels<String> {
+    private static class Symbols implements RecurrenceDataflow.Kernels<String> {
         final List<String> log = new ArrayList<>();
         Boolean embeddingTrained;
 
@@ -100,5 +101,25 @@ class RecurrenceDataflowTest {
         Symbols s = new Symbols();
         RecurrenceDataflow.Trace<String> t = run(Architecture.RINS, 1, 2, new CreditPattern(1, 2), s);
         assertEquals(List.of("L0(z0 + E)", "L1(L0(z0 + E) + E)", "H2(L1(L0(z0 + E) + E))"), t.calls());
+    }
+
+    @Test
+    void stateProbesAreAddedToEveryCallsOutputAndReadByTheNextCalls() {
+        Symbols s = new Symbols() {
+            @Override
+            public String zeroProbe(ModuleCall call, String out) {
+                log.add("probe " + call.index());
+                return "p" + call.index();
+            }
+        };
+        ModelConfig config = RecurrenceScheduleTest.withRecurrence(Architecture.HRM, 1, 1, 1, 1, 2, 1, 2);
+        RecurrenceDataflow.Trace<String> t = RecurrenceDataflow.run(RecurrenceSchedule.of(config, CreditPattern.FULL), s, true);
+        assertEquals(List.of("L0(z0 + E) + p0", "H1(E + L0(z0 + E) + p0) + p1"), t.calls());
+        assertEquals(List.of("embed", "zL_init like E", "enter 0", "add", "call 0", "probe 0", "add", "enter 1", "add", "call 1",
+                "probe 1", "add"), s.log);
+        assertEquals(List.of("L0(z0 + E)", "H1(E + L0(z0 + E))"), RecurrenceDataflow.run(RecurrenceSchedule.of(config,
+                CreditPattern.FULL), new Symbols()).calls(), "without probes nothing is added");
+        assertThrows(UnsupportedOperationException.class, () -> RecurrenceDataflow.run(RecurrenceSchedule.of(config,
+                CreditPattern.FULL), new Symbols(), true), "a backend without probes refuses");
     }
 }

@@ -12,6 +12,7 @@ import org.hrmtext.lab.study.v2.BootstrapCi;
 import org.hrmtext.lab.study.v2.MannKendall;
 import org.hrmtext.lab.study.v2.Quantiles;
 import org.hrmtext.lab.study.v2.SignTest;
+import org.hrmtext.domain.diagnostics.TensorMoments;
 import org.hrmtext.lab.study.v2.TensorSet;
 import org.hrmtext.lab.study.v2.TensorStatistics;
 import org.hrmtext.lab.study.v2.WilcoxonSignedRank;
@@ -94,30 +95,33 @@ class ProtocolStatisticsTest {
 
     @Test
     void fixedElementSetRefusesAZeroTensorAndPoolsBySize() {
-        TensorSet set = new TensorSet(List.of("model.H_level.a", "model.L_level.b"), new long[] {4, 16});
-        Map<String, Double> norms = new LinkedHashMap<>(Map.of("model.H_level.a", 2.0, "model.L_level.b", 4.0));
-        set.requireNonZero(norms, "cell");
-        double[] rms = set.rms(norms);
-        assertEquals(1.0, rms[0], 1e-12, "2 / √4");
-        assertEquals(1.0, rms[1], 1e-12, "4 / √16");
-        assertEquals(1.0, set.pooledRms(norms), 1e-12, "√(20 / 20)");
-        norms.put("model.L_level.b", 0.0);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> set.requireNonZero(norms, "H1_L1"));
-        assertTrue(e.getMessage().contains("model.L_level.b") && e.getMessage().contains("H1_L1"), e.getMessage());
-        norms.remove("model.L_level.b");
-        assertThrows(IllegalStateException.class, () -> set.requireNonZero(norms, "missing"));
+        TensorSet set = new TensorSet(List.of("model.H_module.a", "model.L_module.b"), new long[] {4, 16});
+        Map<String, TensorMoments> tensors = new LinkedHashMap<>(Map.of(
+                "model.H_module.a", moments(4, 0, 1.0), "model.L_module.b", moments(16, 2, 0.25)));
+        List<TensorMoments> m = set.moments(tensors, "cell");
+        assertEquals(2, m.size());
+        assertEquals((4 * 1.0 + 16 * 0.25) / 20, TensorSet.pooledMeanAbs(m), 1e-12, "L1 / n over the 20 elements");
+        assertEquals(0.625, TensorSet.medianOver(m, TensorMoments::meanAbs), 1e-12, "type-7 median of two tensors");
+        assertEquals(List.of("model.H_module.a"), set.group("H").names());
+        assertEquals(List.of("model.L_module.b"), set.group("L").names());
+        tensors.put("model.L_module.b", moments(16, 16, 0.0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> set.moments(tensors, "H1_L1"));
+        assertTrue(e.getMessage().contains("model.L_module.b") && e.getMessage().contains("H1_L1"), e.getMessage());
+        tensors.remove("model.L_module.b");
+        assertThrows(IllegalStateException.class, () -> set.moments(tensors, "missing"), "a tensor of the set without moments");
+        tensors.put("model.L_module.b", moments(15, 0, 1.0));
+        assertThrows(IllegalStateException.class, () -> set.moments(tensors, "cell"), "moments over another element count");
+    }
+
+    private static TensorMoments moments(long n, long zeros, double meanAbs) {
+        return new TensorMoments(n, zeros, meanAbs, Math.log(meanAbs), 1.0, meanAbs, 3 * meanAbs);
     }
 
     @Test
-    void centringPerTensorRemovesTheSpreadBetweenTensors() {
+    void perTensorRatiosAndGridNormalisation() {
         double e = Math.E;
-        double[][] values = {{1, 10}, {e, 10 * e}};
-        double[][] c = TensorStatistics.centredLogs(values);
-        assertEquals(-0.5, c[0][0], 1e-9);
-        assertEquals(-0.5, c[0][1], 1e-9, "tensor scale 10 is gone");
-        assertEquals(0.5, c[1][0], 1e-9);
-        assertEquals(0.5, c[1][1], 1e-9);
-        assertEquals(1.0, TensorStatistics.medianLogRatio(values[1], values[0]), 1e-9);
+        assertEquals(1.0, TensorStatistics.medianLogRatio(new double[] {e, 10 * e}, new double[] {1, 10}), 1e-9,
+                "tensor scale 10 does not matter");
         assertEquals(Math.log(1e-30), TensorStatistics.log(0), 1e-9, "ε = 1e-30 keeps zero finite");
         double[] n = TensorStatistics.normalisedByGridMedian(new double[] {1, 2, 4});
         assertEquals(0.5, n[0], 1e-12);

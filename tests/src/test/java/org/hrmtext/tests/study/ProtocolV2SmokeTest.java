@@ -45,6 +45,13 @@ class ProtocolV2SmokeTest {
         Map<String, Object> first = lines.stream().map(Json::parseObject).filter(r -> r.get("kind").equals("grad")).findFirst()
                 .orElseThrow();
         assertTrue(((Map<?, ?>) first.get("norms")).containsKey("lm_head.weight"));
+        Map<?, ?> head = (Map<?, ?>) ((Map<?, ?>) first.get("tensors")).get("lm_head.weight");
+        assertTrue(((Number) head.get("mean_abs")).doubleValue() > 0, "per-tensor mean |g| of the head");
+        long jacobians = lines.stream().map(Json::parseObject).filter(r -> r.get("kind").equals("jacobian")).count();
+        assertEquals(2 * 2, jacobians, "2 runs × 2 checkpoints of ‖∂L/∂z‖");
+        List<Map<String, Object>> depth = lines.stream().map(Json::parseObject).filter(r -> r.get("kind").equals("depth")).toList();
+        assertEquals(2, depth.size(), "one block-depth record at the end of each run");
+        assertEquals(16, ((List<?>) depth.get(0).get("labels")).size(), "8 calls × 2 layers of the tiny model");
     }
 
     @Test
@@ -61,7 +68,10 @@ class ProtocolV2SmokeTest {
         }
         assertTrue(n >= 7, "verdict rows: " + n);
         assertTrue(report.contains("| hrm | heldout | H2_L2 | 6 |"), "grid table row of HRM's used setting");
-        for (String p : List.of("grid_magnitude.png", "paired_full_vs_used.png", "mean_abs_over_steps.png")) {
+        assertTrue(report.contains("## Jacobian growth") && report.contains("| hrm | L1 ← L2 | 2 |"), "Jacobian section");
+        assertTrue(report.contains("## Effective depth") && report.contains("| hrm | H2.1 | 1 |"), "effective-depth section");
+        for (String p : List.of("grid_magnitude.png", "paired_full_vs_used.png", "mean_abs_over_steps.png",
+                "jacobian_growth.png", "effective_depth.png", "logit_lens_kl.png")) {
             BufferedImage img = ImageIO.read(dir.resolve(p).toFile());
             assertTrue(img != null && img.getWidth() > 100, p);
         }
@@ -75,6 +85,13 @@ class ProtocolV2SmokeTest {
         assertEquals(0, HrmCommand.execute(Composition.injector(), "study", "gradients", "--report-from", cut.toString()));
         String report = Files.readString(cut.resolve("REPORT.md"), StandardCharsets.UTF_8);
         assertTrue(report.contains("hrm_full seed 0: "), report.substring(0, Math.min(600, report.length())));
+    }
+
+    @Test
+    void aCheckpointIntervalOfZeroIsRefusedNamingTheOption(@TempDir Path out) {
+        assertEquals(2, HrmCommand.execute(Composition.injector(), "study", "gradients", "--protocol", "v2", "--preset",
+                "smoke", "--every", "0", "--out", out.toString()), "exit 2 on bad input");
+        assertTrue(!Files.exists(out.resolve("raw.jsonl")), "nothing written");
     }
 
     @Test

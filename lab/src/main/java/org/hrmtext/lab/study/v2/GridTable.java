@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hrmtext.domain.diagnostics.TensorMoments;
 import org.hrmtext.domain.model.ParameterNames;
 
 /**
- * Per run and batch kind, each grid cell's gradient magnitude on the fixed H+L element set,
- * normalised at every checkpoint by that checkpoint's median over the grid's cells, as median and
- * IQR over checkpoints (pooled over seeds); the per-tensor median log ratio to full BPTT; the
+ * Per run and batch kind, each grid cell's mean |g| over the fixed H+L element set, normalised at
+ * every checkpoint by that checkpoint's median over the grid's cells, as median and IQR over
+ * checkpoints (pooled over seeds); the per-tensor median log ratio of mean |g| to full BPTT; each
+ * stack's element dispersion (median over its tensors of std ln|g|) normalised the same way; the
  * embedding's norm relative to full (reported apart); and the largest relative deviation of the
  * head's gradient norm between cells of one checkpoint (0 up to rounding: the forward pass is the
  * same under every truncation).
@@ -39,23 +41,27 @@ public final class GridTable {
         Map<String, List<Double>> dispL = new LinkedHashMap<>();
         for (List<RawData.Checkpoint> cps : perSeed) {
             for (RawData.Checkpoint cp : cps) {
+                if (cp.tensors().isEmpty()) {
+                    continue;
+                }
                 double[] pooled = new double[grid.size()];
+                List<List<TensorMoments>> moments = new ArrayList<>();
                 for (int c = 0; c < grid.size(); c++) {
-                    Map<String, Double> n = cp.cells().get(grid.get(c).name());
-                    set.requireNonZero(n, run + " step " + cp.step() + " " + grid.get(c).name());
-                    pooled[c] = set.pooledRms(n);
+                    moments.add(TensorFindings.moments(cp, grid.get(c).name(), set, run));
+                    pooled[c] = TensorSet.pooledMeanAbs(moments.get(c));
                 }
                 double[] normalised = TensorStatistics.normalisedByGridMedian(pooled);
-                dispersion(cp, grid, "H", dispH);
-                dispersion(cp, grid, "L", dispL);
+                dispersion(cp, grid, set.group("H"), run, dispH);
+                dispersion(cp, grid, set.group("L"), run, dispL);
                 Map<String, Double> full = cp.cells().get(GridCell.FULL);
+                double[] fullMeans = means(TensorFindings.moments(cp, GridCell.FULL, set, run));
                 double h0 = full.getOrDefault(ParameterNames.LM_HEAD, Double.NaN);
                 for (int c = 0; c < grid.size(); c++) {
                     String name = grid.get(c).name();
                     Map<String, Double> n = cp.cells().get(name);
                     norm.computeIfAbsent(name, k -> new ArrayList<>()).add(normalised[c]);
                     toFull.computeIfAbsent(name, k -> new ArrayList<>()).add(
-                            TensorStatistics.medianLogRatio(set.rms(n), set.rms(full)));
+                            TensorStatistics.medianLogRatio(means(moments.get(c)), fullMeans));
                     double e = n.getOrDefault(ParameterNames.EMBEDDING, 0.0) / full.getOrDefault(ParameterNames.EMBEDDING, Double.NaN);
                     emb.computeIfAbsent(name, k -> new ArrayList<>()).add(e);
                     double dev = Math.abs(n.getOrDefault(ParameterNames.LM_HEAD, Double.NaN) - h0) / h0;
@@ -78,12 +84,18 @@ public final class GridTable {
         return rows;
     }
 
-    /** Each cell's element-level std ln|g| of a group ÷ this checkpoint's median over the grid, when recorded. */
-    private static void dispersion(RawData.Checkpoint cp, List<GridCell> grid, String group, Map<String, List<Double>> out) {
-        double[] v = grid.stream().mapToDouble(c -> cp.stat(c.name(), group, "log_abs_std")).toArray();
-        if (java.util.Arrays.stream(v).anyMatch(Double::isNaN)) {
+    private static double[] means(List<TensorMoments> m) {
+        return m.stream().mapToDouble(TensorMoments::meanAbs).toArray();
+    }
+
+    /** Each cell's median over a stack's tensors of std ln|g| ÷ this checkpoint's median over the grid. */
+    private static void dispersion(RawData.Checkpoint cp, List<GridCell> grid, TensorSet group, String run,
+            Map<String, List<Double>> out) {
+        if (group.names().isEmpty()) {
             return;
         }
+        double[] v = grid.stream().mapToDouble(c -> TensorSet.medianOver(TensorFindings.moments(cp, c.name(), group, run),
+                TensorMoments::logStd)).toArray();
         double[] n = TensorStatistics.normalisedByGridMedian(v);
         for (int c = 0; c < grid.size(); c++) {
             out.computeIfAbsent(grid.get(c).name(), k -> new ArrayList<>()).add(n[c]);
@@ -95,8 +107,8 @@ public final class GridTable {
     }
 
     public static String header() {
-        return "| run | batch | cell | calls with grad | N | magnitude ÷ grid median (median) | IQR | median ln(rms/rms_full) "
-                + "over tensors | embedding ‖g‖ ÷ full | max head ‖g‖ deviation | H std ln∣g∣ ÷ grid median [IQR] | "
-                + "L std ln∣g∣ ÷ grid median [IQR] |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
+        return "| run | batch | cell | calls with grad | N | mean ∣g∣ ÷ grid median (median) | IQR | median ln(mean/mean_full) "
+                + "over tensors | embedding ‖g‖ ÷ full | max head ‖g‖ deviation | H std ln∣g∣ (median over tensors) ÷ grid "
+                + "median [IQR] | L std ln∣g∣ (median over tensors) ÷ grid median [IQR] |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 }

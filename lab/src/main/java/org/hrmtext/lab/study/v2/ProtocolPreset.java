@@ -11,11 +11,15 @@ import org.hrmtext.domain.InvalidInputException;
  * <ul>
  *   <li>{@code smoke}: the tiny model, 6 steps, checkpoints every 3, HRM and HRM-full, one seed
  *       (the default test suite runs it, seconds);</li>
- *   <li>{@code fair-cpu}: the tiny model (hidden 64, 2 layers per stack), 1000 steps of 4 × 64
- *       fresh tokens (about 14 samples a batch, 14k fresh samples a run), a checkpoint every 20
- *       steps (50 per run), all five runs, 3 seeds — sized for 45–60 minutes on 2 shared cores;</li>
- *   <li>{@code gpu}: the small model (hidden 256), 3000 steps of 16 × 256 tokens, a checkpoint
- *       every 50 steps (60 per run), all five runs, 3 seeds (documented; needs a GPU backend).</li>
+ *   <li>{@code fair-cpu}: the study's {@code micro} model ({@link ProtocolRunSpec#model}: hidden
+ *       32, 2 layers per stack, vocabulary 64), 1500 steps of 10 × 128 fresh tokens (about 75
+ *       samples a batch, about 112k fresh samples a run), lr 2e-3, a checkpoint every 30 steps (50
+ *       per run), all five runs, 3 seeds — measured: 75 minutes with one thread on 2 cores shared
+ *       with another training job (the tiny model, hidden 64 and 2 layers per stack, took about 4
+ *       times as long per step and would have needed about 2.5 hours);</li>
+ *   <li>{@code gpu}: the small model (hidden 256, 2 layers per stack), 3000 steps of 16 × 256 tokens
+ *       (about 240 samples a batch, 720k a run), a checkpoint every 50 steps (60 per run), all five
+ *       runs, 3 seeds (documented, not run here; {@code --device cuda}).</li>
  * </ul>
  */
 public record ProtocolPreset(String name, String modelPreset, int steps, int every, int rows, int seqLen,
@@ -23,7 +27,7 @@ public record ProtocolPreset(String name, String modelPreset, int steps, int eve
 
     private static final Map<String, ProtocolPreset> PRESETS = Map.of(
             "smoke", new ProtocolPreset("smoke", "tiny", 6, 3, 2, 64, 1e-3, List.of(0L), List.of("hrm", "hrm_full")),
-            "fair-cpu", new ProtocolPreset("fair-cpu", "tiny", 1000, 20, 4, 64, 1e-3, List.of(0L, 1L, 2L),
+            "fair-cpu", new ProtocolPreset("fair-cpu", ProtocolRunSpec.MICRO, 1500, 30, 10, 128, 2e-3, List.of(0L, 1L, 2L),
                     ProtocolRunSpec.NAMES),
             "gpu", new ProtocolPreset("gpu", "small", 3000, 50, 16, 256, 3e-4, List.of(0L, 1L, 2L), ProtocolRunSpec.NAMES));
 

@@ -74,23 +74,32 @@ public final class ProtocolReport {
                 + "all runs complete %d of %d", meta.get("preset"), modelPreset, hrm.hiddenSize(), hrm.numHiddenLayers(),
                 steps, meta.get("rows"), meta.get("seq_len"), seedsDone, seeds.size());
         ProtocolAnalysis a = new ProtocolAnalysis(data, seeds, steps, scale);
-        TensorSet hrmSet = TensorSet.stacks(ParameterLayout.of(hrm));
+        TensorFindings t = new TensorFindings(a, specs, steps, scale);
+        DepthFindings depth = new DepthFindings(data, seeds, runs, scale);
         List<FindingRow> findings = new ArrayList<>();
-        findings.add(a.dispersionVsDepth("hrm", "H1_L1", "heldout"));
-        findings.add(a.dispersionVsDepth("hrm_full", "H1_L1", "heldout"));
-        findings.add(a.fullVsUsed(hrmSet, "heldout"));
-        findings.add(a.fullVsUsed(hrmSet, "train"));
-        findings.add(a.spikes());
-        a.hVsLDispersion("hrm", "heldout", hrm.recurrence().hCycles(), hrm.recurrence().lCycles()).ifPresent(findings::add);
-        findings.add(a.hVsL("hrm", hrmSet, "heldout", hrm.recurrence().hCycles(), hrm.recurrence().lCycles()));
-        if (specs.containsKey("trm")) {
-            ModelConfig trm = specs.get("trm").config();
-            a.hVsLDispersion("trm", "heldout", trm.recurrence().hCycles(), trm.recurrence().lCycles()).ifPresent(findings::add);
-            findings.add(a.hVsL("trm", TensorSet.stacks(ParameterLayout.of(trm)), "heldout", trm.recurrence().hCycles(),
-                    trm.recurrence().lCycles()));
+        for (String r : List.of("hrm", "hrm_full")) {
+            if (specs.containsKey(r)) {
+                findings.add(t.dispersionVsDepth(r, "H1_L1", "heldout"));
+            }
         }
-        findings.add(a.hrmVsRins(every));
-        findings.add(a.hrmVsUt(every));
+        if (specs.containsKey("hrm_full") || specs.containsKey("hrm")) {
+            findings.add(t.fullVsUsed("heldout"));
+            findings.add(t.fullVsUsed("train"));
+        }
+        findings.add(a.spikes());
+        for (String r : List.of("hrm", "trm")) {
+            if (specs.containsKey(r)) {
+                ModelConfig c = specs.get(r).config();
+                t.hVsL(r, "heldout", c.recurrence().hCycles(), c.recurrence().lCycles()).ifPresent(findings::add);
+            }
+        }
+        if (specs.containsKey("rins")) {
+            findings.add(a.hrmVsRins(t));
+        }
+        if (specs.containsKey("ut")) {
+            findings.add(a.hrmVsUt(t));
+        }
+        findings.add(depth.jacobianRow());
         List<GridTable.Row> grid = new ArrayList<>();
         for (String r : runs) {
             ProtocolRunSpec spec = specs.get(r);
@@ -100,17 +109,19 @@ public final class ProtocolReport {
                 grid.addAll(GridTable.of(r, b, GridCell.gridOf(spec.config()), set, perSeed));
             }
         }
-        plots(dir, data, seeds, grid, hrmSet);
+        plots(dir, data, seeds, grid, t);
+        depth.plots(dir, COLORS);
         Path report = dir.resolve(REPORT);
-        AtomicFiles.writeString(report, markdown(meta, scale, complete, findings, grid, seconds));
+        AtomicFiles.writeString(report, markdown(meta, scale, complete, findings, grid, seconds, depth));
         return report;
     }
 
     private static String markdown(Map<String, Object> meta, String scale, List<String> complete, List<FindingRow> findings,
-            List<GridTable.Row> grid, double seconds) {
+            List<GridTable.Row> grid, double seconds, DepthFindings depth) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Gradient-dynamics study, protocol v2\n\n");
-        sb.append("Scale: ").append(scale).append(". Backend ").append(meta.get("backend")).append(", threads ")
+        sb.append("Scale: ").append(scale).append(". Backend ").append(meta.get("backend"))
+                .append(meta.containsKey("device") ? " on " + meta.get("device") : "").append(", threads ")
                 .append(meta.get("threads")).append(Double.isNaN(seconds) ? "" : f(", %.0f s", seconds))
                 .append(". Recomputed from `raw.jsonl` (`hrm study gradients --report-from DIR`).\n\n");
         sb.append("Data: ").append(String.join("; ", complete)).append(".\n\n");
@@ -120,18 +131,25 @@ public final class ProtocolReport {
                 + "stack: 2 × layers, 4 cycles, own 2), `trm` (own recipe). Fresh samples of a running-sum-mod-10 task every "
                 + "step; a fresh held-out batch at every checkpoint, disjoint from all training samples by construction.\n");
         sb.append("- At every checkpoint (every ").append(meta.get("every")).append(" steps, before that step's update) "
-                + "every grid cell's per-tensor gradient norms are measured on the SAME weights, on the step's own "
+                + "every grid cell's per-tensor gradient norms and moments are measured on the SAME weights, on the step's own "
                 + "training batch and on the held-out batch.\n");
         sb.append("- Grid (HRM/TRM, H_cycles 2, L_cycles 3; calls L0 L1 L2 H3 | L4 L5 L6 H7): the paper's `Hk_Lj` = the "
                 + "last k cycles, in each its H call and its last j L calls: H1_L1 = {L6,H7}, H1_L2 = {L5,L6,H7}, H1_L3 = "
                 + "{L4..H7}, H2_L1 = {L2,H3,L6,H7}, H2_L2 = {L1,L2,H3,L5,L6,H7} (HRM's used setting), H2_L3 = all 8 = full "
                 + "BPTT; `bp5` = the code's bp_max_steps 5 = CreditPattern H2L3 over the unroll = {H3,L4,L5,L6,H7}. "
                 + "RINS: H1_Lj = its H call and last j of 7 L calls; UT: L_j = the last j of 4 cycles.\n");
-        sb.append("- Fixed element set per comparison: the H- and L-stack tensors (asserted non-zero in every compared cell); "
-                + "per-tensor magnitude = rms = ‖g‖₂/√n (what per-tensor L2 norms determine), aggregated by the median over "
-                + "tensors or pooled as √(Σ‖g‖²/Σn); embedding and head reported apart; logs are ln(x + ε), ε = 1e-30. "
-                + "Quantiles: type 7 (linear interpolation), bootstrap CIs with 2000 resamples. Tests: exact sign test, "
-                + "Wilcoxon signed-rank (normal approximation, continuity and tie corrected), Mann–Kendall; α = 0.05.\n\n");
+        sb.append("- Fixed element set per comparison: the H- and L-stack tensors (asserted non-zero in every compared cell; "
+                + "the embedding and the head reported apart, in the grid table). Per tensor, from the same backward pass: "
+                + "mean |g| = L1/n over all its elements, and over its non-zero elements the mean and std of ln(|g| + ε), "
+                + "ε = 1e-30, the median and p99 of |g| (nearest rank); statistics are taken per tensor and aggregated by "
+                + "the median over tensors, with the pooled value centred per tensor (√(Σ n_t·std_t² / Σ n_t)) beside "
+                + "it. Paired full vs used compares the pooled mean |g| over the H+L elements. Quantiles over checkpoints: "
+                + "type 7 (linear interpolation), bootstrap CIs with 2000 resamples. Tests: exact sign test, Wilcoxon "
+                + "signed-rank (normal approximation, continuity and tie corrected), Mann–Kendall; α = 0.05.\n");
+        sb.append("- Jacobian growth: at every checkpoint, on the held-out batch under full BPTT, a zero probe that requires "
+                + "gradient is added to every call's output state (the domain recurrence's state probes), so ∂L/∂probe = "
+                + "∂L/∂z of that state. Effective depth: at the end of every run, per block, on one more fresh held-out "
+                + "batch.\n\n");
         sb.append("## Verdicts\n\nScale S = ").append(scale).append(".\n\n| finding | paper | evidence | verdict |\n|---|---|---|---|\n");
         for (FindingRow r : findings) {
             sb.append("| ").append(r.claim()).append(" | ").append(r.paper()).append(" | ").append(r.evidence().replace("|", "∣"))
@@ -139,21 +157,19 @@ public final class ProtocolReport {
                     .append(r.verdict().reason().isEmpty() ? "" : " (" + r.verdict().reason().replace("|", "∣") + ")")
                     .append(" at scale S |\n");
         }
-        sb.append("\nNot measured (skipped rather than faked): Jacobian growth ‖∂L/∂z‖ across calls (the backends do not "
-                + "expose state gradients), and the paper's effective depth (‖Δh‖₂ between adjacent blocks in computation "
-                + "order, block cosine matrix, KL(lens ‖ final)): the existing probe measures change against the same "
-                + "state's previous value and KL(final ‖ call), which is not the paper's quantity.\n\n");
-        sb.append("## Grid table\n\nPer checkpoint, each cell's pooled rms over the H+L elements ÷ that checkpoint's median "
+        sb.append('\n').append(depth.jacobianSection()).append(depth.depthSection());
+        sb.append("## Grid table\n\nPer checkpoint, each cell's pooled mean |g| over the H+L elements ÷ that checkpoint's median "
                 + "over the grid; median and IQR over checkpoints (all seeds).\n\n").append(GridTable.header()).append('\n');
         grid.forEach(r -> sb.append(r.markdown()).append('\n'));
         sb.append("\n## Plots\n\n");
         PLOTS.forEach(p -> sb.append("![").append(p).append("](").append(p).append(")\n"));
+        DepthFindings.PLOTS.forEach(p -> sb.append("![").append(p).append("](").append(p).append(")\n"));
         return sb.toString();
     }
 
-    private static void plots(Path dir, RawData data, List<Long> seeds, List<GridTable.Row> grid, TensorSet hrmSet) {
+    private static void plots(Path dir, RawData data, List<Long> seeds, List<GridTable.Row> grid, TensorFindings t) {
         Chart g = new Chart("grid magnitude ÷ checkpoint grid median (held-out, median over checkpoints)",
-                "module calls with gradient", "rms ÷ grid median", false, false);
+                "module calls with gradient", "mean |g| ÷ grid median", false, false);
         grid.stream().filter(r -> r.batch().equals("heldout")).map(GridTable.Row::run).distinct().forEach(run -> {
             List<GridTable.Row> rows = grid.stream().filter(r -> r.batch().equals("heldout") && r.run().equals(run)).toList();
             g.add(new Chart.Series(run, COLORS.getOrDefault(run, Color.GRAY), rows.stream().mapToDouble(GridTable.Row::calls).toArray(),
@@ -162,13 +178,10 @@ public final class ProtocolReport {
         g.write(dir.resolve(PLOTS.get(0)));
         Chart p = new Chart("full / H2_L2 on the same weights (held-out), sorted", "quantile", "ratio", false, true);
         for (String run : List.of("hrm", "hrm_full")) {
-            List<Double> r = new ArrayList<>();
-            for (long s : seeds) {
-                for (RawData.Checkpoint cp : data.checkpoints(run, s, "heldout")) {
-                    r.add(hrmSet.pooledRms(cp.cells().get(GridCell.FULL)) / hrmSet.pooledRms(cp.cells().get("H2_L2")));
-                }
+            if (!t.has(run)) {
+                continue;
             }
-            double[] y = GridTable.toArray(r);
+            double[] y = t.ratios(run, "heldout", "H2_L2", t.set(run));
             Arrays.sort(y);
             double[] x = new double[y.length];
             for (int i = 0; i < x.length; i++) {

@@ -25,8 +25,10 @@ import org.hrmtext.ports.TrainerSpec;
  * Trains one reference run on fresh samples and, every {@code every} steps before that step's
  * update, measures every grid cell's per-tensor gradient norms on the same weights: on the step's
  * own training batch and on a fresh held-out batch (disjoint from all training samples), with the
- * element-level statistics per group where the backend scores them. Every
- * step and every measurement is appended to the {@link RawLog} at once.
+ * element-level statistics per group and per tensor (mean |g|, moments of ln|g|) where the backend
+ * scores them, and ‖∂L/∂z‖ of every call's state under full BPTT on the held-out batch; at the end of
+ * the run the per-block effective depth on one more fresh held-out batch. Every step and every
+ * measurement is appended to the {@link RawLog} at once.
  */
 final class ProtocolRun {
     private final BackendProvider backend;
@@ -57,6 +59,12 @@ final class ProtocolRun {
                         measure(trainer, spec, seed, step, "train", batch, cell);
                         measure(trainer, spec, seed, step, "heldout", held, cell);
                     }
+                    if (trainer.scoresStatistics()) {
+                        Map<String, Object> m = head("jacobian", spec, seed, step);
+                        m.put("batch", "heldout");
+                        m.putAll(trainer.stateGradients(held, fullCell(grid).schedule()).toJson());
+                        log.write(m);
+                    }
                 }
                 var schedule = spec.credit().scheduleAt(step);
                 StepResult r = trainer.step(batch, new StepPlan(lr.at(step), schedule, true));
@@ -73,17 +81,32 @@ final class ProtocolRun {
                 log.write(m);
                 progress.accept(step);
             }
+            if (trainer.scoresStatistics()) {
+                Map<String, Object> m = head("depth", spec, seed, steps);
+                m.put("batch", "heldout");
+                m.putAll(trainer.blockDepth(task.nextHeldOut(), fullCell(grid).schedule()).toJson());
+                log.write(m);
+            }
         }
+    }
+
+    private static GridCell fullCell(List<GridCell> grid) {
+        return grid.stream().filter(GridCell::isFull).findFirst().orElseThrow();
     }
 
     private void measure(Trainer trainer, ProtocolRunSpec spec, long seed, int step, String batchKind, PackedBatch batch,
             GridCell cell) {
         ScoreResult s;
         Map<String, Object> stats = null;
+        Map<String, Object> tensors = null;
         if (trainer.scoresStatistics()) {
             ScoredGradients g = trainer.scoreWithStatistics(batch, cell.schedule());
             s = g.score();
             stats = g.statistics().toJson();
+            tensors = new LinkedHashMap<>();
+            for (var e : g.tensors().entrySet()) {
+                tensors.put(e.getKey(), e.getValue().toJson());
+            }
         } else {
             s = trainer.score(batch, new ScoreRequest(cell.schedule(), true, false));
         }
@@ -94,6 +117,7 @@ final class ProtocolRun {
         m.put("norms", new LinkedHashMap<String, Object>(s.gradNorms()));
         if (stats != null) {
             m.put("stats", stats);
+            m.put("tensors", tensors);
         }
         log.write(m);
     }

@@ -24,9 +24,26 @@ import org.hrmtext.domain.training.CreditAssignment;
 public record ProtocolRunSpec(String name, ModelConfig config, CreditAssignment credit) {
     /** The run names in the order they run. */
     public static final List<String> NAMES = List.of("hrm", "hrm_full", "rins", "ut", "trm");
+    /** The study's own model size, see {@link #model}. */
+    public static final String MICRO = "micro";
+
+    /**
+     * The study's own model size {@code micro} (vocabulary 64 for the task's 20 ids, hidden 32, 2
+     * heads, SwiGLU width 128, 2 layers per stack: what 15 reference runs of 1500 steps with 50
+     * checkpoints each allow in under an hour on 2 shared cores), or a {@link ModelPresets} name.
+     */
+    public static ModelConfig model(String preset) {
+        if (!preset.equals(MICRO)) {
+            return ModelPresets.named(preset);
+        }
+        ModelConfig b = ModelConfig.of(Architecture.HRM, 64, 32, 2, 2);
+        return new ModelConfig(b.architecture(), b.vocabSize(), b.hiddenSize(), 128, b.numHiddenLayers(),
+                b.numAttentionHeads(), 2048, b.rmsNormEps(), b.ropeTheta(), b.embeddingScale(), b.initializerRange(),
+                b.recurrence());
+    }
 
     public static ProtocolRunSpec of(String name, String modelPreset, long steps) {
-        ModelConfig base = ModelPresets.named(modelPreset);
+        ModelConfig base = model(modelPreset);
         switch (name) {
             case "hrm": {
                 ModelConfig c = base.withArchitecture(Architecture.HRM);

@@ -18,7 +18,7 @@ import org.hrmtext.ports.BackendProvider;
  * appending raw records to {@code DIR/raw.jsonl}, then writes {@code DIR/REPORT.md} from them.
  *
  * <pre>{@code
- * Path report = study.run(ProtocolPreset.named("smoke"), Path.of("runs/v2"), "djl", 2);
+ * Path report = study.run(ProtocolPreset.named("smoke"), Path.of("runs/v2"), "djl", BackendOptions.cpu(2));
  * }</pre>
  */
 public final class ProtocolStudy {
@@ -32,7 +32,7 @@ public final class ProtocolStudy {
     }
 
     /** Runs the protocol and returns the path of the report. */
-    public Path run(ProtocolPreset preset, Path out, String backendName, int threads) {
+    public Path run(ProtocolPreset preset, Path out, String backendName, BackendOptions options) {
         BackendProvider provider = backends.select(backendName, BackendCapability.TRAIN);
         long start = System.nanoTime();
         try (RawLog log = RawLog.create(out)) {
@@ -47,9 +47,10 @@ public final class ProtocolStudy {
             meta.put("seeds", preset.seeds());
             meta.put("runs", preset.runs());
             meta.put("backend", provider.name());
-            meta.put("threads", threads);
+            meta.put("device", options.device());
+            meta.put("threads", options.threads());
             AtomicFiles.writeString(out.resolve(META), JsonWriter.pretty(meta) + "\n");
-            ProtocolRun runner = new ProtocolRun(provider, BackendOptions.cpu(threads), preset, log);
+            ProtocolRun runner = new ProtocolRun(provider, options, preset, log);
             long total = (long) preset.seeds().size() * preset.runs().size() * preset.steps();
             ProgressBar bar = ProgressBar.onStderr("study v2", 0, total);
             long done = 0;

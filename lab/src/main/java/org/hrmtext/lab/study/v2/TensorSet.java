@@ -3,6 +3,7 @@ package org.hrmtext.lab.study.v2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hrmtext.domain.diagnostics.TensorMoments;
 import org.hrmtext.domain.model.ParameterLayout;
 import org.hrmtext.domain.model.ParameterSpec;
 import org.hrmtext.domain.schedule.StackId;
@@ -10,7 +11,7 @@ import org.hrmtext.domain.schedule.StackId;
 /**
  * The fixed element set of a comparison: the trainable tensors of the H and L stacks (never the
  * embedding or the head, which are reported apart), each with its element count. Every cell of a
- * comparison is measured on exactly these tensors; {@link #requireNonZero} fails when one of them
+ * comparison is measured on exactly these tensors; {@link #moments} fails when one of them
  * got no gradient, so that no comparison silently mixes sets.
  *
  * @param names tensor names, in layout order
@@ -40,38 +41,56 @@ public record TensorSet(List<String> names, long[] sizes) {
         return new TensorSet(names, sizes.stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** Fails naming the first tensor of the set whose gradient norm is zero or missing in {@code norms}. */
-    public void requireNonZero(Map<String, Double> norms, String what) {
-        for (String n : names) {
-            Double v = norms.get(n);
-            if (v == null || !(v > 0)) {
-                throw new IllegalStateException(what + ": tensor " + n + " of the fixed element set has gradient norm "
-                        + v + "; expected > 0 (every compared cell must train the same elements)");
+    /** The tensors of this set in one stack ({@code H} or {@code L}); empty where the architecture has none apart. */
+    public TensorSet group(String group) {
+        StackId id = group.equals("H") ? StackId.HIGH : StackId.LOW;
+        List<String> n = new ArrayList<>();
+        List<Long> z = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (ParameterLayout.inStack(names.get(i), id)) {
+                n.add(names.get(i));
+                z.add(sizes[i]);
             }
         }
+        return new TensorSet(n, z.stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
-     * Per-tensor root-mean-square gradient {@code ‖g_t‖₂ / √n_t} (the per-tensor magnitude the
-     * per-tensor L2 norms determine exactly), aligned with {@link #names()}.
+     * The moments of this set's tensors among {@code tensors}, aligned with {@link #names()}; fails
+     * naming the first tensor without moments, over another element count than the layout's, or
+     * with an all-zero gradient (every compared cell must train the same elements).
      */
-    public double[] rms(Map<String, Double> norms) {
-        double[] out = new double[names.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = norms.getOrDefault(names.get(i), 0.0) / Math.sqrt(sizes[i]);
+    public List<TensorMoments> moments(Map<String, TensorMoments> tensors, String what) {
+        List<TensorMoments> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            TensorMoments m = tensors.get(names.get(i));
+            if (m == null || m.count() != sizes[i]) {
+                throw new IllegalStateException(what + ": tensor " + names.get(i) + " of the fixed element set has no "
+                        + "recorded moments over its " + sizes[i] + " elements");
+            }
+            if (!(m.meanAbs() > 0)) {
+                throw new IllegalStateException(what + ": tensor " + names.get(i) + " of the fixed element set has mean |g| "
+                        + m.meanAbs() + "; expected > 0 (every compared cell must train the same elements)");
+            }
+            out.add(m);
         }
         return out;
     }
 
-    /** Pooled RMS over all elements of the set: {@code √(Σ‖g_t‖² / Σ n_t)}. */
-    public double pooledRms(Map<String, Double> norms) {
-        double sq = 0;
+    /** Pooled mean |g| over all elements of the set: {@code Σ n_t·mean_t / Σ n_t} (= L1 / n). */
+    public static double pooledMeanAbs(List<TensorMoments> moments) {
+        double sum = 0;
         long n = 0;
-        for (int i = 0; i < names.size(); i++) {
-            double v = norms.getOrDefault(names.get(i), 0.0);
-            sq += v * v;
-            n += sizes[i];
+        for (TensorMoments m : moments) {
+            sum += m.meanAbs() * m.count();
+            n += m.count();
         }
-        return Math.sqrt(sq / n);
+        return n == 0 ? Double.NaN : sum / n;
     }
+
+    /** Median over tensors of a per-tensor value. */
+    public static double medianOver(List<TensorMoments> moments, java.util.function.ToDoubleFunction<TensorMoments> f) {
+        return Quantiles.median(moments.stream().mapToDouble(f).toArray());
+    }
+
 }

@@ -1,9 +1,10 @@
 package org.hrmtext.lab.study.v2;
 
 /**
- * Per-tensor statistics of gradient magnitudes across cells, on natural logs
- * {@code ln(rms + ε)} with {@link #LOG_EPSILON} = 1e-30 (so a zero never gives −∞; no compared
- * tensor is zero, {@link TensorSet#requireNonZero}).
+ * Per-tensor comparisons of gradient magnitudes across cells, on natural logs
+ * {@code ln(x + ε)} with {@link #LOG_EPSILON} = 1e-30 (so a zero never gives −∞; no compared
+ * tensor is zero, {@link TensorSet#moments}); pooling centred per tensor is
+ * {@link org.hrmtext.domain.diagnostics.TensorMoments#pooledCentredLogStd}.
  */
 public final class TensorStatistics {
     /** ε in {@code ln(x + ε)}. */
@@ -14,15 +15,6 @@ public final class TensorStatistics {
 
     public static double log(double x) {
         return Math.log(x + LOG_EPSILON);
-    }
-
-    /** Median over tensors of {@code ln(rms_t + ε)}. */
-    public static double medianLog(double[] perTensor) {
-        double[] l = new double[perTensor.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = log(perTensor[i]);
-        }
-        return Quantiles.median(l);
     }
 
     /**
@@ -43,28 +35,6 @@ public final class TensorStatistics {
             r[i] = log(a[i]) - log(b[i]);
         }
         return r;
-    }
-
-    /**
-     * Values pooled over tensors after centring each tensor: {@code values[c][t]} (cell c, tensor t)
-     * becomes {@code ln(values[c][t] + ε) − mean_c ln(values[c][t] + ε)}, so what is left is the
-     * cells' effect, not the spread between tensor populations. Returned as {@code [c][t]}.
-     */
-    public static double[][] centredLogs(double[][] values) {
-        int cells = values.length;
-        int tensors = values[0].length;
-        double[][] out = new double[cells][tensors];
-        for (int t = 0; t < tensors; t++) {
-            double mean = 0;
-            for (double[] v : values) {
-                mean += log(v[t]);
-            }
-            mean /= cells;
-            for (int c = 0; c < cells; c++) {
-                out[c][t] = log(values[c][t]) - mean;
-            }
-        }
-        return out;
     }
 
     /** Each checkpoint's value divided by that checkpoint's median over the grid's cells. */
