@@ -17,7 +17,8 @@ import org.hrmtext.ports.KvCache;
  * layer, key and value. A run reads the whole buffer as its {@code past_*} tensor (a view;
  * {@code past_len} = the capacity, the slots past the filled positions blocked in the attention
  * bias, see {@link OrtStepBuffers}), so nothing of the cache is copied per step and no second copy
- * of it exists while a step runs. The first run of an empty cache (the prefill) writes its
+ * of it exists while a step runs; the views are made again only when the buffers or the query
+ * length change. The first run of an empty cache (the prefill) writes its
  * {@code new_*} outputs straight into buffers of exactly its length; later runs write them into
  * small scratch buffers that are then copied into the next free positions of each row and head.
  * When a run needs more room than the buffers hold, each buffer in turn is replaced by a larger
@@ -46,8 +47,12 @@ final class OrtKvCache implements KvCache {
     private int capacity;
     private int expected;
     private int length;
-    /** Whether the run being prepared writes its new keys/values straight into {@link #store}. */
+    /** Whether the views write the new keys/values straight into {@link #store} (a prefill). */
     private boolean inPlace;
+    /** Whether {@link #pastViews}/{@link #newViews} are open, and the capacity and query length they were made for. */
+    private boolean viewsReady;
+    private int viewsCapacity;
+    private int viewsPositions;
     private boolean closed;
 
     OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim, long vocab) {
@@ -89,17 +94,14 @@ final class OrtKvCache implements KvCache {
      */
     Map<String, OnnxTensorLike> inputs(ForwardRequest r) throws OrtException {
         checkOpen();
-        release();
         int q = r.queryLen();
-        inPlace = length == 0;
-        int pastLen;
-        if (inPlace) {
+        boolean place = length == 0;
+        if (place) {
             resize(q);
-            pastLen = 0;
         } else {
             reserve(length + q);
-            pastLen = capacity;
             if (scratchPositions != q) {
+                release();
                 for (int i = 0; i < scratch.length; i++) {
                     DirectBuffers.free(scratch[i]);
                     scratch[i] = DirectBuffers.allocate((long) batch * heads * q * slotBytes, "the KV cache's step outputs");
@@ -107,9 +109,18 @@ final class OrtKvCache implements KvCache {
                 scratchPositions = q;
             }
         }
-        for (int i = 0; i < store.length; i++) {
-            pastViews[i] = view(inPlace ? store[i].slice(0, 0) : store[i], pastLen);
-            newViews[i] = view(inPlace ? store[i] : scratch[i], q);
+        int pastLen = place ? 0 : capacity;
+        if (!viewsReady || place != inPlace || viewsCapacity != capacity || viewsPositions != q) {
+            // the views stay valid from step to step until the buffers or the query length change
+            release();
+            for (int i = 0; i < store.length; i++) {
+                pastViews[i] = view(place ? store[i].slice(0, 0) : store[i], pastLen);
+                newViews[i] = view(place ? store[i] : scratch[i], q);
+            }
+            inPlace = place;
+            viewsCapacity = capacity;
+            viewsPositions = q;
+            viewsReady = true;
         }
         return buffers.inputs(r, pastViews, pastLen, length);
     }
@@ -126,7 +137,6 @@ final class OrtKvCache implements KvCache {
 
     /** Takes the last run's {@code tokens} new positions into the cache. */
     void advance(int tokens) {
-        release();
         if (!inPlace) {
             int rowBytes = tokens * slotBytes;
             for (int i = 0; i < store.length; i++) {
@@ -138,12 +148,13 @@ final class OrtKvCache implements KvCache {
         length += tokens;
     }
 
-    /** Closes the views of the last {@link #inputs} call. */
+    /** Closes the views {@link #inputs} made (the next call makes them again). */
     void release() {
         for (int i = 0; i < store.length; i++) {
             closeView(pastViews, i);
             closeView(newViews, i);
         }
+        viewsReady = false;
     }
 
     /** The buffer of cache tensor {@code tensor} (in {@link OrtStepBuffers#pastNames()} order), for {@link OrtKvCacheGather}. */
@@ -190,6 +201,7 @@ final class OrtKvCache implements KvCache {
         if (positions == capacity) {
             return;
         }
+        release(); // the views see the buffers about to be freed
         int filled = Math.min(length, positions);
         for (int i = 0; i < store.length; i++) {
             ByteBuffer next = DirectBuffers.allocate((long) batch * heads * positions * slotBytes, "the KV cache ("
