@@ -17,8 +17,8 @@ import org.hrmtext.ports.KvCache;
  * layer, key and value. A run reads the whole buffer as its {@code past_*} tensor (a view;
  * {@code past_len} = the capacity, the slots past the filled positions blocked in the attention
  * bias, see {@link OrtStepBuffers}), so nothing of the cache is copied per step and no second copy
- * of it exists while a step runs; the views are made again only when the buffers or the query
- * length change. The first run of an empty cache (the prefill) writes its
+ * of it exists while a step runs; the views are made again only when a buffer they view is
+ * replaced. The first run of an empty cache (the prefill) writes its
  * {@code new_*} outputs straight into buffers of exactly its length; later runs write them into
  * small scratch buffers that are then copied into the next free positions of each row and head.
  * When a run needs more room than the buffers hold, each buffer in turn is replaced by a larger
@@ -47,12 +47,8 @@ final class OrtKvCache implements KvCache {
     private int capacity;
     private int expected;
     private int length;
-    /** Whether the views write the new keys/values straight into {@link #store} (a prefill). */
+    /** Whether the open views write the new keys/values straight into {@link #store} (a prefill). */
     private boolean inPlace;
-    /** Whether {@link #pastViews}/{@link #newViews} are open, and the capacity and query length they were made for. */
-    private boolean viewsReady;
-    private int viewsCapacity;
-    private int viewsPositions;
     private boolean closed;
 
     OrtKvCache(OrtInferenceModel owner, OnnxSignature signature, int batch, int heads, int headDim, long vocab) {
@@ -110,17 +106,13 @@ final class OrtKvCache implements KvCache {
             }
         }
         int pastLen = place ? 0 : capacity;
-        if (!viewsReady || place != inPlace || viewsCapacity != capacity || viewsPositions != q) {
-            // the views stay valid from step to step until the buffers or the query length change
-            release();
+        if (pastViews[0] == null) {
+            // closed wherever a buffer they view is replaced (resize, new scratch), so kept from step to step
             for (int i = 0; i < store.length; i++) {
                 pastViews[i] = view(place ? store[i].slice(0, 0) : store[i], pastLen);
                 newViews[i] = view(place ? store[i] : scratch[i], q);
             }
             inPlace = place;
-            viewsCapacity = capacity;
-            viewsPositions = q;
-            viewsReady = true;
         }
         return buffers.inputs(r, pastViews, pastLen, length);
     }
@@ -154,7 +146,6 @@ final class OrtKvCache implements KvCache {
             closeView(pastViews, i);
             closeView(newViews, i);
         }
-        viewsReady = false;
     }
 
     /** The buffer of cache tensor {@code tensor} (in {@link OrtStepBuffers#pastNames()} order), for {@link OrtKvCacheGather}. */
