@@ -31,6 +31,8 @@ final class OnnxBlockWriter {
     private final String bias;
     private final OnnxProjections projections;
     private final boolean halfCache;
+    /** The graph's one {@link #keySplit()} node output, made on first use. */
+    private String keySplit;
 
     OnnxBlockWriter(OnnxGraph g, ModelConfig config, OnnxRotary rotary, String bias, OnnxProjections projections,
             int cacheType) {
@@ -79,8 +81,7 @@ final class OnnxBlockWriter {
         String scores = g.op("Concat", List.of(g.op("MatMul", List.of(scaled, transposed(pastK))),
                 g.op("MatMul", List.of(scaled, transposed(k)))), attr("axis", -1));
         String probs = g.op("Softmax", List.of(g.op("Add", List.of(scores, bias))), attr("axis", -1));
-        String sizes = g.op("Concat", List.of(timeLength(pastK), timeLength(k)), attr("axis", 0));
-        String[] split = g.ops("Split", List.of(probs, sizes), 2, attr("axis", -1));
+        String[] split = g.ops("Split", List.of(probs, keySplit()), 2, attr("axis", -1));
         String attended = g.op("Add", List.of(g.op("MatMul", List.of(split[0], pastV)), g.op("MatMul", List.of(split[1], v))));
         String o = g.op("Transpose", List.of(attended), attr("perm", new long[] {0, 2, 1, 3}));
         String merged = g.op("Reshape", List.of(o, g.ints(0, 0, heads * headDim)));
@@ -113,9 +114,22 @@ final class OnnxBlockWriter {
         return g.op("Transpose", List.of(x), attr("perm", new long[] {0, 1, 3, 2}));
     }
 
-    /** The time length {@code T} of {@code [batch, heads, T, head_dim]}, as a 1-element int64 vector. */
-    private String timeLength(String x) {
-        return g.op("Gather", List.of(g.op("Shape", List.of(x)), g.ints(2)), attr("axis", 0));
+    /**
+     * {@code [past_len, query_len]}, where every layer splits its attention weights between the
+     * cached and the new keys: built once for the graph from {@code past_key.0.0} and
+     * {@code input_ids} (every cache has the same length).
+     */
+    private String keySplit() {
+        if (keySplit == null) {
+            keySplit = g.op("Concat", List.of(axisLength(OnnxSignature.pastKey(0, 0), 2),
+                    axisLength(OnnxSignature.INPUT_IDS, 1)), attr("axis", 0));
+        }
+        return keySplit;
+    }
+
+    /** The length of axis {@code axis} of {@code x}, as a 1-element int64 vector. */
+    private String axisLength(String x, long axis) {
+        return g.op("Gather", List.of(g.op("Shape", List.of(x)), g.ints(axis)), attr("axis", 0));
     }
 
     /** {@code [batch, T, heads·head_dim]} to {@code [batch, heads, T, head_dim]}. */
