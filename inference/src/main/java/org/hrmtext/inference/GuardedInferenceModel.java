@@ -43,7 +43,7 @@ public final class GuardedInferenceModel implements InferenceModel {
             inFlight++;
         }
         try {
-            KvCache cache = new GuardedCache(positions > 0 ? delegate.newCache(batch, positions) : delegate.newCache(batch));
+            KvCache cache = new GuardedCache(delegate.newCache(batch, positions));
             heldHere.get()[0]++;
             return cache;
         } catch (RuntimeException | Error e) {
