@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hrmtext.domain.InvalidInputException;
 import org.hrmtext.domain.config.ModelConfig;
 import org.hrmtext.domain.data.PackedBatch;
@@ -138,12 +139,7 @@ final class DjlTrainer implements Trainer {
 
     @Override
     public BlockDepth blockDepth(PackedBatch batch, RecurrenceSchedule schedule) {
-        checkOpen();
-        batch.checkVocabulary(config.vocabSize());
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            return DjlDepthProbe.blocks(manager, recurrence, batch, schedule);
-        }
+        return forwardOnly(batch, () -> DjlDepthProbe.blocks(manager, recurrence, batch, schedule));
     }
 
     @Override
@@ -175,11 +171,16 @@ final class DjlTrainer implements Trainer {
 
     @Override
     public EffectiveDepth probe(PackedBatch batch, RecurrenceSchedule schedule) {
+        return forwardOnly(batch, () -> DjlDepthProbe.run(manager, recurrence, batch, schedule));
+    }
+
+    /** A forward-only measurement of {@code batch}, its intermediates freed when it returns. */
+    private <T> T forwardOnly(PackedBatch batch, Supplier<T> measurement) {
         checkOpen();
         batch.checkVocabulary(config.vocabSize());
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            return DjlDepthProbe.run(manager, recurrence, batch, schedule);
+            return measurement.get();
         }
     }
 
